@@ -1,0 +1,41 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Invitation, RoleAssignment, User
+
+
+class RoleInline(admin.TabularInline):
+    model = RoleAssignment
+    fk_name = "user"
+    extra = 0
+    autocomplete_fields = ["region", "library"]
+    exclude = ["created_by"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "full_name", "is_active", "date_joined"]
+    search_fields = ["email", "full_name"]
+    list_filter = ["is_active", "roles__role"]
+    filter_horizontal = []
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Profile"), {"fields": ["full_name", "phone", "language"]}),
+        (_("Status"), {"fields": ["is_active", "is_superuser", "last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+    inlines = [RoleInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "role", "region", "library", "invited_by", "created_at", "accepted_at"]
+    list_filter = ["role"]
+    search_fields = ["email"]
+    autocomplete_fields = ["region", "library"]
+    readonly_fields = ["token", "accepted_at", "accepted_by"]

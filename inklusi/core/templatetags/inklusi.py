@@ -1,0 +1,31 @@
+"""Indonesian formatting for templates: numbers with dots, Rupiah, query-string helpers."""
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def angka(value):
+    """1234567 → 1.234.567 in Indonesian (1,234,567 in English)."""
+    if value in (None, ""):
+        return "–"
+    return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def rupiah(value):
+    """1500000 → Rp1.500.000 (the Indonesian way: no decimals, dots between thousands)."""
+    if value in (None, ""):
+        return "–"
+    return "Rp" + number_format(round(value), decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (for paging and sorting)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()

@@ -1,0 +1,44 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from inklusi.accounts.models import Invitation
+from inklusi.accounts.scope import Scope
+from inklusi.libraries.models import Library, Status
+
+
+@login_required
+def home(request):
+    """What is theirs: a manager's library, a coordinator's region, and what needs doing."""
+    scope = Scope.of(request.user)
+    roles = list(request.user.roles.select_related("region", "library__region"))
+    libraries = scope.filter(Library.objects.select_related("region"), library_path="pk")
+    managed = [r.library for r in roles if r.library_id]
+    regions = [r.region for r in roles if r.region_id]
+    status_counts = dict(libraries.values_list("status").annotate(n=Count("pk")).order_by())
+    editable = scope.filter(libraries, library_path="pk", for_edit=True)
+    incomplete = [
+        lib for lib in editable.order_by("updated_at")[:200] if lib.missing_profile_fields()
+    ]
+    pending_invitations = (
+        Invitation.objects.pending().filter(invited_by=request.user) if scope.can_invite else []
+    )
+    return render(
+        request,
+        "core/home.html",
+        {
+            "roles": roles,
+            "managed": managed,
+            "regions": regions,
+            "library_total": libraries.count(),
+            "status_counts": [(s, status_counts.get(s.value, 0)) for s in Status],
+            "incomplete": incomplete[:10],
+            "incomplete_count": len(incomplete),
+            "pending_invitations": pending_invitations,
+        },
+    )
+
+
+def health(request):
+    return HttpResponse("ok", content_type="text/plain")

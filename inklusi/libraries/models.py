@@ -1,0 +1,189 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from inklusi.regions.models import Level
+
+from .validators import normalize_npp, normalize_whatsapp, validate_in_indonesia
+
+
+class Kind(models.TextChoices):
+    PROVINCE = "province", _("Provincial library")
+    REGENCY = "regency", _("Regency/city library")
+    VILLAGE = "village", _("Village/kelurahan library")
+    TBM = "tbm", _("Community reading house (TBM)")
+    SCHOOL = "school", _("School library")
+
+
+# The region level each kind of library is registered at.
+KIND_REGION_LEVELS = {
+    Kind.PROVINCE: (Level.PROVINCE,),
+    Kind.REGENCY: (Level.REGENCY,),
+    Kind.VILLAGE: (Level.VILLAGE,),
+    Kind.TBM: (Level.DISTRICT, Level.VILLAGE),
+    Kind.SCHOOL: (Level.DISTRICT, Level.VILLAGE),
+}
+
+
+class Status(models.TextChoices):
+    CANDIDATE = "candidate", _("Candidate")
+    BENEFICIARY = "beneficiary", _("Beneficiary")
+    REPLICATING = "replicating", _("Replicating")
+    INDEPENDENT = "independent", _("Independent")
+
+
+class LibraryQuerySet(models.QuerySet):
+    def search(self, text):
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(
+            models.Q(name__icontains=text)
+            | models.Q(npp__icontains=text)
+            | models.Q(address__icontains=text)
+            | models.Q(region__name__icontains=text)
+        )
+
+
+class Library(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VILLAGE)
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="libraries",
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    npp = models.CharField(
+        _("NPP (library number)"), max_length=20, unique=True, null=True, blank=True
+    )
+    opening_hours = models.TextField(
+        _("opening hours"),
+        blank=True,
+        help_text=_("For example: Monday–Friday 08.00–15.00, Saturday 08.00–12.00"),
+    )
+    whatsapp = models.CharField(_("WhatsApp number"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    facebook = models.URLField(_("Facebook"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+    youtube = models.URLField(_("YouTube"), blank=True)
+    tiktok = models.URLField(_("TikTok"), blank=True)
+    cohort_year = models.PositiveSmallIntegerField(
+        _("programme cohort year"), null=True, blank=True
+    )
+    status = models.CharField(
+        _("programme status"), max_length=20, choices=Status.choices, default=Status.CANDIDATE
+    )
+    description = models.TextField(_("about the library"), blank=True)
+    cover_photo = models.ImageField(_("cover photo"), upload_to="libraries/covers/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LibraryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("library")
+        verbose_name_plural = _("libraries")
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["kind"]),
+            models.Index(fields=["cohort_year"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("libraries:detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        try:
+            self.npp = normalize_npp(self.npp)
+        except ValidationError as e:
+            errors["npp"] = e.messages
+        try:
+            self.whatsapp = normalize_whatsapp(self.whatsapp)
+        except ValidationError as e:
+            errors["whatsapp"] = e.messages
+        try:
+            validate_in_indonesia(self.latitude, self.longitude)
+        except ValidationError as e:
+            errors.update(e.message_dict)
+        levels = KIND_REGION_LEVELS.get(self.kind, ())
+        if self.region_id and self.region.level not in levels:
+            allowed = " / ".join(str(Level(level).label).lower() for level in levels)
+            errors["region"] = _("A %(kind)s is registered at a %(levels)s.") % {
+                "kind": self.get_kind_display().lower(),
+                "levels": allowed,
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def whatsapp_link(self):
+        return f"https://wa.me/{self.whatsapp}" if self.whatsapp else ""
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def social_links(self):
+        """(label, url) of each social-media account the library has."""
+        names = ["website", "facebook", "instagram", "youtube", "tiktok"]
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in names
+            if getattr(self, name)
+        ]
+
+    def missing_profile_fields(self):
+        """Labels of the profile fields a complete registry entry still lacks."""
+        checks = {
+            "address": bool(self.address),
+            "latitude": self.has_location,
+            "opening_hours": bool(self.opening_hours),
+            "whatsapp": bool(self.whatsapp),
+            "cover_photo": bool(self.cover_photo),
+        }
+        return [self._meta.get_field(name).verbose_name for name, ok in checks.items() if not ok]
+
+
+class AssistanceKind(models.TextChoices):
+    COMPUTERS = "computers", _("Computers and equipment")
+    INTERNET = "internet", _("Internet connection")
+    BOOKS = "books", _("Books")
+    FURNITURE = "furniture", _("Furniture and shelving")
+    TRAINING = "training", _("Training (Bimtek)")
+    FUNDS = "funds", _("Funds")
+    OTHER = "other", _("Other")
+
+
+class Assistance(models.Model):
+    """Help the library received: what, when, from whom."""
+
+    library = models.ForeignKey(Library, on_delete=models.CASCADE, related_name="assistance")
+    kind = models.CharField(_("what"), max_length=20, choices=AssistanceKind.choices)
+    description = models.CharField(_("details"), max_length=300, blank=True)
+    received_on = models.DateField(_("received on"))
+    provider = models.CharField(
+        _("from whom"), max_length=200, help_text=_("For example: Perpusnas, a company's CSR")
+    )
+
+    class Meta:
+        ordering = ["-received_on"]
+        verbose_name = _("assistance")
+        verbose_name_plural = _("assistance received")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.received_on:%Y})"

@@ -1,0 +1,34 @@
+"""A region-code column and the `inside` lookup that every scope filter is built on.
+
+`code__inside="16.71"` matches `16.71` itself and every code below it (`16.71.01`,
+`16.71.01.1001`). It is written per database so that an index serves it: PostgreSQL's LIKE with
+the `varchar_pattern_ops` index Django adds to indexed CharFields, SQLite's binary range
+(`'16.71.' <= code < '16.71/'`, since `/` follows `.`), which its default BINARY index serves.
+"""
+
+from django.db import models
+
+
+class RegionCodeField(models.CharField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 13)
+        super().__init__(*args, **kwargs)
+
+
+@RegionCodeField.register_lookup
+class Inside(models.Lookup):
+    lookup_name = "inside"
+
+    def _parts(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return lhs, list(lhs_params), self.rhs
+
+    def as_sql(self, compiler, connection):
+        # SQLite and any database with binary string ordering.
+        lhs, params, code = self._parts(compiler, connection)
+        sql = f"({lhs} = %s OR ({lhs} >= %s AND {lhs} < %s))"
+        return sql, params + [code] + params + [code + "."] + params + [code + "/"]
+
+    def as_postgresql(self, compiler, connection):
+        lhs, params, code = self._parts(compiler, connection)
+        return f"({lhs} = %s OR {lhs} LIKE %s)", params + [code] + params + [code + ".%"]

@@ -1,0 +1,57 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Level, Region
+
+
+class RegionPicker(forms.TextInput):
+    """A code input paired with a name type-ahead (htmx); typing the code itself also works."""
+
+    template_name = "regions/widgets/region_picker.html"
+
+    def __init__(self, levels=(Level.VILLAGE,), attrs=None):
+        super().__init__(attrs)
+        self.levels = levels
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        code = value.code if isinstance(value, Region) else (value or "")
+        region = Region.objects.select_related("parent__parent").filter(code=code).first()
+        context["widget"].update(
+            {"levels": self.levels, "region": region, "code": code, "search_name": f"{name}_search"}
+        )
+        return context
+
+
+class RegionField(forms.CharField):
+    """A region given by its Kemendagri code; unknown codes get a clear message."""
+
+    default_error_messages = {
+        "unknown": _("There is no region with code %(code)s. Pick one from the list."),
+        "level": _("Pick a region of level: %(levels)s."),
+    }
+
+    def __init__(self, levels=tuple(Level), **kwargs):
+        self.levels = tuple(levels)
+        kwargs.setdefault("widget", RegionPicker(levels=self.levels))
+        kwargs.setdefault("max_length", 13)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value.code if isinstance(value, Region) else value
+
+    def to_python(self, value):
+        code = (super().to_python(value) or "").strip()
+        if not code:
+            return None
+        region = Region.objects.filter(code=code).first()
+        if region is None:
+            raise forms.ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"code": code}
+            )
+        if region.level not in self.levels:
+            names = ", ".join(str(Level(level).label).lower() for level in self.levels)
+            raise forms.ValidationError(
+                self.error_messages["level"], code="level", params={"levels": names}
+            )
+        return region

@@ -1,0 +1,62 @@
+// Small behaviours for Inklusi pages; everything works without them, they only save taps.
+(function () {
+  "use strict";
+
+  // Region picker: a type-ahead result fills the code input and shows the chosen name.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-region-code]");
+    if (!button) return;
+    event.preventDefault();
+    var picker = button.closest(".picker");
+    var input = picker.querySelector(".picker-code");
+    input.value = button.dataset.regionCode;
+    picker.querySelector(".picker-chosen").textContent = button.dataset.regionLabel;
+    picker.querySelector(".picker-results").innerHTML = "";
+    var search = picker.querySelector(".picker-search");
+    search.value = "";
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+
+  // Location picker: a Leaflet map beside the latitude/longitude inputs, when Leaflet loaded.
+  function setUpMap(box) {
+    if (!window.L) return;
+    var lat = document.getElementById(box.dataset.latInput);
+    var lng = document.getElementById(box.dataset.lngInput);
+    var readOnly = !lat;
+    var start = readOnly
+      ? [parseFloat(box.dataset.lat), parseFloat(box.dataset.lng)]
+      : [parseFloat(lat.value), parseFloat(lng.value)];
+    var hasPoint = !isNaN(start[0]) && !isNaN(start[1]);
+    var map = L.map(box).setView(hasPoint ? start : [-2.5, 118], hasPoint ? 15 : 4);
+    if (box.dataset.tiles) {
+      L.tileLayer(box.dataset.tiles, { maxZoom: 19, attribution: box.dataset.attribution }).addTo(map);
+    }
+    var marker = hasPoint ? L.marker(start).addTo(map) : null;
+    if (readOnly) return;
+    function place(latlng) {
+      if (marker) marker.setLatLng(latlng); else marker = L.marker(latlng).addTo(map);
+      lat.value = latlng.lat.toFixed(6);
+      lng.value = latlng.lng.toFixed(6);
+    }
+    map.on("click", function (e) { place(e.latlng); });
+    [lat, lng].forEach(function (input) {
+      input.addEventListener("change", function () {
+        var p = [parseFloat(lat.value), parseFloat(lng.value)];
+        if (!isNaN(p[0]) && !isNaN(p[1])) { place(L.latLng(p)); map.setView(p, 15); }
+      });
+    });
+    var locate = document.getElementById(box.dataset.locateButton);
+    if (locate && navigator.geolocation) {
+      locate.hidden = false;
+      locate.addEventListener("click", function () {
+        navigator.geolocation.getCurrentPosition(function (pos) {
+          var p = L.latLng(pos.coords.latitude, pos.coords.longitude);
+          place(p); map.setView(p, 16);
+        });
+      });
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-map]").forEach(setUpMap);
+  });
+})();

@@ -1,0 +1,18 @@
+"""Settings for the test suite: the real ones, made fast and self-contained."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
+
+from inklusi.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="inklusi-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAP_TILE_URL = ""  # tests never call an outside host
+LANGUAGE_CODE = "id"

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+urlpatterns = [
+    path("", include("inklusi.core.urls")),
+    path("akun/", include("inklusi.accounts.urls")),
+    path("wilayah/", include("inklusi.regions.urls")),
+    path("perpustakaan/", include("inklusi.libraries.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+# Uploaded media: served by Django only when no web server or object store does it
+# (the embedded demo); production serves MEDIA_ROOT from nginx or S3, see docs/deploy.md.
+if settings.DEBUG or settings.SERVE_MEDIA:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
