@@ -162,3 +162,4 @@ LOGGING = {
 
 # Let Django serve uploads itself (small single-machine installs only).
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -16,3 +16,4 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="inklusi-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MAP_TILE_URL = ""  # tests never call an outside host
 LANGUAGE_CODE = "id"
+STATIC_ROOT = tempfile.mkdtemp(prefix="inklusi-test-static-")

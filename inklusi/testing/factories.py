@@ -1,0 +1,123 @@
+"""Factories and fixtures' data for tests: a small slice of the real region tree."""
+
+from types import SimpleNamespace
+
+import factory
+
+from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.libraries.models import Kind, Library, Status
+from inklusi.regions.models import Region, level_of
+
+# Real codes and names from the Kemendagri list.
+REGION_ROWS = [
+    ("16", "Sumatera Selatan"),
+    ("16.07", "Kabupaten Banyuasin"),
+    ("16.07.05", "Talang Kelapa"),
+    ("16.07.05.2003", "Air Batu"),
+    ("16.07.05.2004", "Sukajadi"),
+    ("16.71", "Kota Palembang"),
+    ("16.71.01", "Ilir Barat II"),
+    ("16.71.01.1001", "Kemang Manis"),
+    ("12", "Sumatera Utara"),
+    ("12.71", "Kota Medan"),
+    ("12.71.01", "Medan Kota"),
+    ("12.71.01.1001", "Pasar Merah Timur"),
+]
+
+
+def make_region(code, name=None):
+    """The region with this code, created with its parents if missing."""
+    parent = make_region(code.rsplit(".", 1)[0]) if "." in code else None
+    region, _ = Region.objects.get_or_create(
+        code=code,
+        defaults={
+            "name": name or f"Wilayah {code}",
+            "level": level_of(code),
+            "parent": parent,
+            "search_text": (name or f"wilayah {code}").lower(),
+        },
+    )
+    return region
+
+
+def region_tree():
+    """Regions by code, for the rows above."""
+    return {code: make_region(code, name) for code, name in REGION_ROWS}
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.id")
+    full_name = factory.Faker("name", locale="id_ID")
+    password = factory.PostGenerationMethodCall("set_password", "rahasia-123")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        """UserFactory(role=(Role.X, region_or_library)) gives the user that role."""
+        if not extracted:
+            if create:
+                self.save()
+            return
+        role, where = extracted
+        self.save()
+        RoleAssignment.objects.create(
+            user=self,
+            role=role,
+            region=where if isinstance(where, Region) else None,
+            library=where if isinstance(where, Library) else None,
+        )
+
+
+class LibraryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Library
+
+    name = factory.Sequence(lambda n: f"Perpustakaan Desa Uji {n}")
+    kind = Kind.VILLAGE
+    status = Status.BENEFICIARY
+    cohort_year = 2020
+    address = "Jl. Poros Desa No. 1"
+
+
+def demo_libraries(regions):
+    return SimpleNamespace(
+        air_batu=LibraryFactory(name="Perpustakaan Desa Air Batu", region=regions["16.07.05.2003"]),
+        sukajadi=LibraryFactory(
+            name="Perpustakaan Desa Sukajadi",
+            region=regions["16.07.05.2004"],
+            status=Status.CANDIDATE,
+        ),
+        banyuasin=LibraryFactory(
+            name="Perpustakaan Daerah Banyuasin", kind=Kind.REGENCY, region=regions["16.07"]
+        ),
+        kemang_manis=LibraryFactory(
+            name="Perpustakaan Kelurahan Kemang Manis", region=regions["16.71.01.1001"]
+        ),
+        medan=LibraryFactory(
+            name="Perpustakaan Kelurahan Pasar Merah Timur", region=regions["12.71.01.1001"]
+        ),
+        regions=regions,
+    )
+
+
+def personas(libs):
+    r = libs.regions
+    return SimpleNamespace(
+        admin=UserFactory(email="admin@example.id", role=(Role.NATIONAL_ADMIN, None)),
+        province=UserFactory(email="sumsel@example.id", role=(Role.PROVINCE_COORDINATOR, r["16"])),
+        regency=UserFactory(
+            email="banyuasin@example.id", role=(Role.REGENCY_COORDINATOR, r["16.07"])
+        ),
+        facilitator=UserFactory(email="fasil@example.id", role=(Role.FACILITATOR, r["16.07"])),
+        manager=UserFactory(
+            email="pengelola@example.id", role=(Role.LIBRARY_MANAGER, libs.air_batu)
+        ),
+        viewer=UserFactory(email="bappeda@example.id", role=(Role.VIEWER, r["16.07"])),
+        charlie=UserFactory(
+            email="charlie@example.id", role=(Role.REGENCY_COORDINATOR, r["16.71"])
+        ),
+        nobody=UserFactory(email="nobody@example.id"),
+    )
