@@ -5,6 +5,9 @@ Banyuasin regency coordinator and facilitator, the manager of one Banyuasin vill
 a Banyuasin read-only viewer, and "charlie", who coordinates Palembang: outside Banyuasin.
 """
 
+import os
+from pathlib import Path
+
 import pytest
 
 from inklusi.testing import factories
@@ -34,3 +37,54 @@ def login(client):
         return client
 
     return _login
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's headless Chromium driven by Playwright (its own browser downloads are unused)."""
+    # Playwright's sync API runs an event loop; Django's ORM in the same thread is still safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium, live_server, request):
+    """A 360-px-wide phone page on the live server; a screenshot is kept if the test fails."""
+    context = chromium.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="id-ID"
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.base_url = live_server.url
+    yield page
+    if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

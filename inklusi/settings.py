@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "inklusi.core",
     "inklusi.regions",
     "inklusi.accounts",
@@ -57,6 +58,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Widget templates may live in the project's templates folder.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "inklusi.urls"
 WSGI_APPLICATION = "inklusi.wsgi.application"
@@ -162,4 +166,3 @@ LOGGING = {
 
 # Let Django serve uploads itself (small single-machine installs only).
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
-FORMS_URLFIELD_ASSUME_HTTPS = True

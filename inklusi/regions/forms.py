@@ -34,7 +34,6 @@ class RegionField(forms.CharField):
     def __init__(self, levels=tuple(Level), **kwargs):
         self.levels = tuple(levels)
         kwargs.setdefault("widget", RegionPicker(levels=self.levels))
-        kwargs.setdefault("max_length", 13)
         super().__init__(**kwargs)
 
     def prepare_value(self, value):

@@ -1,0 +1,29 @@
+from django.core.management import call_command
+
+from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.accounts.scope import Scope
+from inklusi.core.demo import load_demo
+from inklusi.libraries.models import Kind, Library
+from inklusi.regions.loading import load_regions
+
+
+def test_demo_province_has_every_regency_and_one_user_per_role(db):
+    load_regions()
+    load_demo()
+    regencies = Library.objects.filter(kind=Kind.REGENCY)
+    assert regencies.count() == 17  # 13 regencies and 4 cities of Sumatera Selatan
+    assert Library.objects.filter(kind=Kind.PROVINCE, region_id="16").count() == 1
+    for library in regencies:
+        villages = Library.objects.filter(kind=Kind.VILLAGE, region__code__inside=library.region_id)
+        assert villages.count() >= 3
+    assert {a.role for a in RoleAssignment.objects.all()} == set(Role.values)
+    for library in Library.objects.all():
+        library.full_clean()  # the demo obeys the same rules as the forms
+
+    manager = User.objects.get(email="pengelola@inklusi.id")
+    assert Scope.of(manager).filter(Library.objects.all(), library_path="pk").count() == 1
+
+    names = sorted(Library.objects.values_list("name", flat=True))
+    call_command("load_demo", verbosity=0)  # deterministic and re-runnable
+    assert sorted(Library.objects.values_list("name", flat=True)) == names
+    assert User.objects.count() == 7

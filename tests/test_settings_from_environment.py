@@ -1,0 +1,37 @@
+"""Configuration comes from the environment, with safe defaults."""
+
+import os
+import subprocess
+import sys
+
+CHECK = "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG, s.ALLOWED_HOSTS, s.DATABASES['default']['ENGINE'])"
+
+
+def run_settings(**env):
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL")
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE="inklusi.settings")
+    return subprocess.run([sys.executable, "-c", CHECK], env=clean, capture_output=True, text=True)
+
+
+def test_secret_key_is_required_outside_debug():
+    result = run_settings()
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_is_off_unless_asked():
+    result = run_settings(SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False ['127.0.0.1', 'localhost'] django.db.backends.sqlite3")
+
+
+def test_database_and_hosts_come_from_the_environment():
+    result = run_settings(
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="inklusi.example.id",
+        DATABASE_URL="postgres://u:p@db.example:5432/inklusi",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "['inklusi.example.id'] django.db.backends.postgresql" in result.stdout
