@@ -2,6 +2,18 @@
 (function () {
   "use strict";
 
+  // Phone menu: the Menu button shows and hides the main navigation.
+  document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.querySelector(".menu-toggle");
+    var nav = document.getElementById("mainnav");
+    if (!toggle || !nav) return;
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = nav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  });
+
   // Region picker: a type-ahead result fills the code input and shows the chosen name.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-region-code]");
