@@ -17,9 +17,7 @@ class RegionPicker(forms.TextInput):
         context = super().get_context(name, value, attrs)
         code = value.code if isinstance(value, Region) else (value or "")
         region = Region.objects.select_related("parent__parent").filter(code=code).first()
-        context["widget"].update(
-            {"levels": self.levels, "region": region, "code": code, "search_name": f"{name}_search"}
-        )
+        context["widget"].update({"levels": self.levels, "region": region, "code": code})
         return context
 
 
@@ -28,7 +26,7 @@ class RegionField(forms.CharField):
 
     default_error_messages = {
         "unknown": _("There is no region with code %(code)s. Pick one from the list."),
-        "level": _("Pick a region of level: %(levels)s."),
+        "level": _("%(code)s is a %(level)s (%(name)s); pick a %(levels)s."),
     }
 
     def __init__(self, levels=tuple(Level), **kwargs):
@@ -49,8 +47,12 @@ class RegionField(forms.CharField):
                 self.error_messages["unknown"], code="unknown", params={"code": code}
             )
         if region.level not in self.levels:
-            names = ", ".join(str(Level(level).label).lower() for level in self.levels)
-            raise forms.ValidationError(
-                self.error_messages["level"], code="level", params={"levels": names}
-            )
+            levels = _(" or ").join(str(Level(level).label).lower() for level in self.levels)
+            params = {
+                "code": code,
+                "name": region.name,
+                "level": str(region.get_level_display()).lower(),
+                "levels": levels,
+            }
+            raise forms.ValidationError(self.error_messages["level"], code="level", params=params)
         return region
