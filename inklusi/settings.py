@@ -121,9 +121,21 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 
 # Media on local disk by default; set AWS_STORAGE_BUCKET_NAME (plus the usual AWS_* variables,
 # AWS_S3_ENDPOINT_URL for MinIO or another S3-compatible store) to keep uploads in object storage.
+# The access key and secret come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
 _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    _default_storage = {"BACKEND": "storages.backends.s3.S3Storage"}
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,  # two uploads named IMG_0001.jpg stay two files
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+        },
+    }
 STORAGES = {
     "default": _default_storage,
     "staticfiles": {

@@ -2,8 +2,8 @@
 
 A scope is the set of region codes and library ids a user's roles cover, one set for seeing and
 one for changing. Every list, detail, edit and export filters its queryset through `Scope.filter`
-and fetches single objects through `get_visible_or_404` / `get_editable_or_404`, so an object
-outside the scope answers 404 whatever the URL says.
+and fetches single objects through `Scope.get_or_404` (with `for_edit=True` to change them), so
+an object outside the scope answers 404 whatever the URL says.
 """
 
 from dataclasses import dataclass, field

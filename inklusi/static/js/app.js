@@ -32,6 +32,12 @@
   // Location picker: a Leaflet map beside the latitude/longitude inputs, when Leaflet loaded.
   function setUpMap(box) {
     if (!window.L) return;
+    // Hashed static file names hide Leaflet's marker images from its own path guessing.
+    var images = document.body.dataset;
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+      iconUrl: images.markerIcon, iconRetinaUrl: images.markerIcon2x, shadowUrl: images.markerShadow
+    });
     var lat = document.getElementById(box.dataset.latInput);
     var lng = document.getElementById(box.dataset.lngInput);
     var readOnly = !lat;
