@@ -32,3 +32,30 @@ class Inside(models.Lookup):
     def as_postgresql(self, compiler, connection):
         lhs, params, code = self._parts(compiler, connection)
         return f"({lhs} = %s OR {lhs} LIKE %s)", params + [code] + params + [code + ".%"]
+
+
+class SearchTextField(models.CharField):
+    """Lower-case text for the type-ahead, with a `prefix` lookup that an index serves."""
+
+
+@SearchTextField.register_lookup
+class Prefix(models.Lookup):
+    """`search_text__prefix="suka"`: starts with "suka" (the value is lower-cased text).
+
+    SQLite's LIKE ignores case and so cannot use an index; a binary range can. PostgreSQL's
+    LIKE 'suka%' uses the `varchar_pattern_ops` index Django adds to indexed CharFields.
+    """
+
+    lookup_name = "prefix"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        params = list(lhs_params)
+        return f"({lhs} >= %s AND {lhs} < %s)", params + [self.rhs] + params + [
+            self.rhs + "\U0010ffff"
+        ]
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        pattern = connection.ops.prep_for_like_query(self.rhs) + "%"
+        return f"{lhs} LIKE %s", [*lhs_params, pattern]

@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .fields import RegionCodeField
+from .fields import RegionCodeField, SearchTextField
 
 
 class Level(models.IntegerChoices):
@@ -21,30 +21,69 @@ def level_of(code):
 CODE_LENGTH = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8, Level.VILLAGE: 13}
 
 
+# The type-ahead ignores words beyond these limits (a phone keyboard never needs more).
+MAX_WORDS = 5
+MAX_WORD_LENGTH = 40
+
+
 def parent_code(code):
     return code.rsplit(".", 1)[0] if "." in code else None
+
+
+def search_text_of(code, names):
+    """What the type-ahead searches: "name | district | regency | province", lower case.
+
+    `names` maps codes to names and must hold the code and all its ancestors."""
+    lineage = []
+    while code:
+        lineage.append(names[code])
+        code = parent_code(code)
+    return " | ".join(lineage).lower()[:255]
 
 
 class RegionQuerySet(models.QuerySet):
     def inside(self, code):
         return self.filter(code__inside=code)
 
+    def refresh_search_text(self):
+        """Recompute `search_text` for these regions (after a rename, or in test data)."""
+        regions = list(self)
+        codes = set()
+        for region in regions:
+            code = region.code
+            while code:
+                codes.add(code)
+                code = parent_code(code)
+        names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
+        for region in regions:
+            region.search_text = search_text_of(region.code, names)
+        Region.objects.bulk_update(regions, ["search_text"], batch_size=2000)
+        return len(regions)
+
     def matching(self, text, levels=(Level.VILLAGE,), limit=15):
         """Type-ahead: regions whose name or whose parents' names contain every word typed.
 
         Regions whose own name starts with the first word come first, so "suka" lists
         Sukajadi before Talang Sukamaju; "sukajadi banyuasin" narrows to one regency.
+        The first step reads an index; the second, run only when the first finds fewer than
+        `limit`, scans `search_text` (on PostgreSQL through a trigram index, migration 0002).
+        At most `MAX_WORDS` words of at most `MAX_WORD_LENGTH` letters are used.
         """
-        words = text.lower().split()
+        # Control characters (a NUL ends a LIKE pattern on SQLite, PostgreSQL refuses it) go.
+        text = "".join(ch if ch.isprintable() else " " for ch in text.lower())
+        words = [word[:MAX_WORD_LENGTH] for word in text.split()][:MAX_WORDS]
         if not words:
             return []
         qs = self.filter(level__in=levels).select_related("parent__parent")
-        for word in words:
+        for word in words[1:]:
             qs = qs.filter(search_text__contains=word)
-        found = list(qs.filter(search_text__startswith=words[0]).order_by("name")[:limit])
+        # Names that start with the first word, from an index, in name order ...
+        found = list(qs.filter(search_text__prefix=words[0]).order_by("name", "code")[:limit])
         if len(found) < limit:
-            seen = [r.code for r in found]
-            found += list(qs.exclude(code__in=seen).order_by("name")[: limit - len(found)])
+            # ... then names or places that contain it anywhere (a scan, or on PostgreSQL the
+            # trigram index).
+            rest = qs.filter(search_text__contains=words[0]).exclude(search_text__prefix=words[0])
+            found += list(rest.order_by("name", "code")[: limit - len(found)])
         return found
 
 
@@ -58,7 +97,7 @@ class Region(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     # Lower-case "name | district | regency | province", for the type-ahead.
-    search_text = models.CharField(max_length=255, editable=False)
+    search_text = SearchTextField(max_length=255, editable=False, db_index=True)
 
     objects = RegionQuerySet.as_manager()
 
