@@ -1,8 +1,33 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Invitation, RoleAssignment, User
+
+
+class EmailFormMixin:
+    """E-mail addresses are stored in lower case and unique whatever their case."""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        others = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("Another user already has this e-mail address."))
+        return email
+
+
+class UserCreateForm(EmailFormMixin, AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = ["email", "full_name"]
+
+
+class UserEditForm(EmailFormMixin, UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = "__all__"
 
 
 class RoleInline(admin.TabularInline):
@@ -15,6 +40,8 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    form = UserEditForm
+    add_form = UserCreateForm
     ordering = ["email"]
     list_display = ["email", "full_name", "is_active", "date_joined"]
     search_fields = ["email", "full_name"]
@@ -26,7 +53,13 @@ class UserAdmin(BaseUserAdmin):
         (_("Status"), {"fields": ["is_active", "is_superuser", "last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "full_name", "usable_password", "password1", "password2"],
+            },
+        )
     ]
     readonly_fields = ["last_login", "date_joined"]
     inlines = [RoleInline]

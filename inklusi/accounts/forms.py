@@ -34,6 +34,7 @@ class InvitationForm(forms.ModelForm):
         queryset=Library.objects.none(),
         required=False,
         help_text=_("For library managers, or a viewer of one library."),
+        error_messages={"invalid_choice": _("Pick a library inside your own area from the list.")},
     )
 
     class Meta:
@@ -43,29 +44,56 @@ class InvitationForm(forms.ModelForm):
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope = scope
-        self.fields["library"].queryset = scope.filter(
-            Library.objects.select_related("region"), library_path="pk", for_edit=True
-        ).order_by("name")
+        # Only libraries the inviter may hand out: those inside a region they coordinate.
+        self.fields["library"].queryset = (
+            Library.objects.filter(scope.invite.q("region", "pk"))
+            .select_related("region")
+            .order_by("name")
+        )
         if not scope.invite.everything:
-            self.fields["role"].choices = [
-                (value, label) for value, label in Role.choices if value != Role.NATIONAL_ADMIN
-            ]
+            role = self.fields["role"]
+            role.choices = [(v, label) for v, label in role.choices if v != Role.NATIONAL_ADMIN]
+            role.error_messages["invalid_choice"] = _("You cannot give this role.")
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         data = super().clean()
-        if self.errors:
+        if any(name in self.errors for name in ("role", "region", "library")):
             return data
         candidate = Invitation(
             role=data.get("role"), region=data.get("region"), library=data.get("library")
         )
         if not self.scope.may_invite_to(candidate):
-            raise forms.ValidationError(
-                _("You can only invite people to a region or library inside your own area.")
+            field = "library" if candidate.library_id else "region" if candidate.region_id else None
+            self.add_error(
+                field, _("You can only invite people to a region or library inside your own area.")
             )
+            return data
+        holder = User.objects.filter(email__iexact=data.get("email") or "").first()
+        if holder is not None and not holder.is_active:
+            self.add_error(
+                "email", _("This account is switched off. Ask a national admin to turn it on.")
+            )
+        elif (
+            holder is not None
+            and holder.roles.filter(
+                role=candidate.role, region=candidate.region, library=candidate.library
+            ).exists()
+        ):
+            self.add_error("email", _("This person already holds this role."))
         return data
+
+    def _update_errors(self, errors):
+        # The model's role rule speaks only about fields that have no message yet, so each
+        # field shows one clear message.
+        if hasattr(errors, "error_dict"):
+            for name in [name for name in errors.error_dict if name in self._errors]:
+                del errors.error_dict[name]
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)
 
 
 class AcceptInvitationForm(forms.Form):

@@ -132,19 +132,42 @@ class ScopedRole(models.Model):
         abstract = True
 
     def clean(self):
-        levels = ROLE_REGION_LEVELS.get(self.role)
-        if self.role == Role.VIEWER and self.library_id and not self.region_id:
-            return
-        if levels is None:
-            if not self.library_id or self.region_id:
-                raise ValidationError(_("A library manager is assigned to one library."))
-        elif not levels:
+        """Each role is held over the right kind of scope; messages go to the field to fix."""
+        super().clean()
+        if self.role not in ROLE_REGION_LEVELS:
+            return  # no role chosen yet: the role field itself says so
+        levels = ROLE_REGION_LEVELS[self.role]
+        if self.role == Role.NATIONAL_ADMIN:
             if self.region_id or self.library_id:
-                raise ValidationError(_("A national admin holds no region or library."))
-        elif self.library_id or not self.region_id or self.region.level not in levels:
+                field = "region" if self.region_id else "library"
+                raise ValidationError(
+                    {field: _("A national admin holds no region or library: leave it empty.")}
+                )
+        elif levels is None:
+            if not self.library_id:
+                raise ValidationError(
+                    {"library": _("A library manager is assigned to one library: pick it here.")}
+                )
+            if self.region_id:
+                raise ValidationError(
+                    {"region": _("Leave the region empty: a library manager holds one library.")}
+                )
+        elif self.library_id:
+            if self.role != Role.VIEWER:
+                raise ValidationError(
+                    {"library": _("This role is held over a region, not a library.")}
+                )
+            if self.region_id:
+                raise ValidationError(
+                    {"library": _("Pick either a region or a library, not both.")}
+                )
+        elif not self.region_id or self.region.level not in levels:
             allowed = ", ".join(str(Level(level).label).lower() for level in levels)
             raise ValidationError(
-                _("This role is assigned to a region of level: %(levels)s.") % {"levels": allowed}
+                {
+                    "region": _("This role is assigned to a region of level: %(levels)s.")
+                    % {"levels": allowed}
+                }
             )
 
     @property

@@ -1,5 +1,9 @@
+import logging
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
@@ -9,11 +13,25 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_http_methods
 
-from .forms import AcceptInvitationForm, InvitationForm, ProfileForm
+from .forms import AcceptInvitationForm, EmailLoginForm, InvitationForm, ProfileForm
 from .models import Invitation, RoleAssignment, User
 from .scope import Scope
+from .signals import LANGUAGE_ATTRIBUTE, remember_language
+
+logger = logging.getLogger(__name__)
+
+
+class LoginView(auth_views.LoginView):
+    """E-mail login; afterwards the interface speaks the user's language (see signals)."""
+
+    authentication_form = EmailLoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        return remember_language(self.request, super().form_valid(form))
 
 
 @login_required
@@ -23,36 +41,33 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         translation.activate(user.language)
-        response = redirect("accounts:profile")
-        response.set_cookie("django_language", user.language, max_age=365 * 24 * 3600)
+        setattr(request, LANGUAGE_ATTRIBUTE, user.language)
         messages.success(request, _("Your profile was saved."))
-        return response
+        return remember_language(request, redirect("accounts:profile"))
     roles = request.user.roles.select_related("region", "library")
     return render(request, "accounts/profile.html", {"form": form, "roles": roles})
 
 
 @login_required
+@require_http_methods(["GET", "HEAD"])
 def team(request):
-    """The people holding roles in the user's area, and the invitations still open."""
+    """The people holding roles in the area the user coordinates, and the open invitations."""
     scope = Scope.of(request.user)
     if not scope.can_invite:
         raise PermissionDenied
-    both_paths = ("region", "library__region")
-    assignments = scope.filter(
-        RoleAssignment.objects.select_related("user", "region", "library"),
-        region_path=both_paths,
-        library_path="library",
-    )
-    invitations = scope.filter(
-        Invitation.objects.pending().select_related("region", "library", "invited_by"),
-        region_path=both_paths,
-        library_path="library",
+    # The inviting roles' area only: a viewer or manager role elsewhere widens nothing here.
+    inside = scope.invite.q(("region", "library__region"), "library")
+    assignments = RoleAssignment.objects.filter(inside).select_related("user", "region", "library")
+    invitations = (
+        Invitation.objects.pending()
+        .filter(inside)
+        .select_related("region", "library", "invited_by")
     )
     return render(
         request,
         "accounts/team.html",
         {
-            "assignments": assignments.order_by("user__full_name"),
+            "assignments": assignments.order_by("user__full_name", "user__email", "role"),
             "invitations": invitations,
         },
     )
@@ -66,15 +81,25 @@ def invite(request):
         raise PermissionDenied
     form = InvitationForm(request.POST or None, scope=scope)
     if request.method == "POST" and form.is_valid():
-        invitation = form.save(commit=False)
-        invitation.invited_by = request.user
-        invitation.save()
-        send_invitation(request, invitation)
-        messages.success(
-            request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
-        )
-        return redirect("accounts:team")
-    return render(request, "accounts/invite.html", {"form": form})
+        try:
+            # The invitation exists only if its e-mail could be handed to the mail server.
+            with transaction.atomic():
+                invitation = form.save(commit=False)
+                invitation.invited_by = request.user
+                invitation.save()
+                send_invitation(request, invitation)
+        except OSError:  # smtplib.SMTPException is an OSError
+            logger.exception("Could not send the invitation to %s", form.cleaned_data["email"])
+            form.add_error(
+                None, _("The e-mail could not be sent, so nothing was saved. Try again later.")
+            )
+        else:
+            messages.success(
+                request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+            )
+            return redirect("accounts:team")
+    context = {"form": form, "valid_days": settings.INVITATION_VALID_DAYS}
+    return render(request, "accounts/invite.html", context)
 
 
 def send_invitation(request, invitation):
@@ -82,51 +107,97 @@ def send_invitation(request, invitation):
         reverse("accounts:accept_invitation", args=[invitation.token])
     )
     context = {"invitation": invitation, "link": link}
-    send_mail(
-        _("Invitation to Inklusi"),
-        render_to_string("accounts/invitation_email.txt", context, request=request),
-        None,
-        [invitation.email],
-    )
+    # Someone who already has an account reads it in their own language.
+    holder = User.objects.filter(email__iexact=invitation.email).first()
+    with translation.override(holder.language if holder else translation.get_language()):
+        send_mail(
+            _("Invitation to Inklusi"),
+            render_to_string("accounts/invitation_email.txt", context, request=request),
+            None,
+            [invitation.email],
+        )
+
+
+def invalid_invitation(request):
+    return render(request, "accounts/invitation_invalid.html", status=410)
+
+
+def current_language():
+    language = translation.get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 @require_http_methods(["GET", "POST"])
 def accept_invitation(request, token):
-    invitation = Invitation.objects.select_related("region", "library").filter(token=token).first()
+    invitation = (
+        Invitation.objects.select_related("region", "library", "invited_by")
+        .filter(token=token)
+        .first()
+    )
     if invitation is None or not invitation.is_usable:
-        return render(request, "accounts/invitation_invalid.html", status=410)
+        return invalid_invitation(request)
     existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None and not existing.is_active:
+        return invalid_invitation(request)
+    other_user = (
+        request.user if request.user.is_authenticated and request.user != existing else None
+    )
+    context = {"invitation": invitation, "form": None, "other_user": other_user}
+
     if existing is not None:
-        if request.user != existing:
+        if other_user is not None:
+            # Logged in as someone else: say so (sending them to the login page would loop,
+            # since it sends logged-in users straight back here).
+            return render(request, "accounts/accept_invitation.html", context)
+        if not request.user.is_authenticated:
             messages.info(
                 request,
                 _("Log in as %(email)s to accept the invitation.") % {"email": invitation.email},
             )
             return redirect(f"{reverse('accounts:login')}?next={request.path}")
         if request.method == "POST":
-            invitation.accept(existing)
+            with transaction.atomic():
+                locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+                if not locked.is_usable:
+                    return invalid_invitation(request)
+                invitation.accept(existing)
             messages.success(
                 request,
                 _("You now hold the role %(role)s.") % {"role": invitation.get_role_display()},
             )
             return redirect("core:home")
-        return render(
-            request, "accounts/accept_invitation.html", {"invitation": invitation, "form": None}
-        )
+        return render(request, "accounts/accept_invitation.html", context)
+
     form = AcceptInvitationForm(
         request.POST or None, email=invitation.email, initial={"full_name": invitation.full_name}
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+            if not locked.is_usable or User.objects.filter(email__iexact=locked.email).exists():
+                # Accepted meanwhile (a double click, a second tab): start over.
+                return redirect(request.path)
             user = User.objects.create_user(
                 invitation.email,
                 form.cleaned_data["password1"],
                 full_name=form.cleaned_data["full_name"],
+                language=current_language(),
             )
             invitation.accept(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Inklusi!"))
-        return redirect("core:home")
-    return render(
-        request, "accounts/accept_invitation.html", {"invitation": invitation, "form": form}
-    )
+        return remember_language(request, redirect("core:home"))
+    context["form"] = form
+    return render(request, "accounts/accept_invitation.html", context)
+
+
+@require_http_methods(["POST"])
+def set_language(request):
+    """Django's set_language, which also keeps a logged-in user's choice as User.language,
+    so the next login does not switch the interface back."""
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        if request.user.language != language:
+            request.user.language = language
+            request.user.save(update_fields=["language"])
+    return i18n_views.set_language(request)
