@@ -5,6 +5,7 @@ turned upright from its EXIF orientation, scaled to at most IMAGE_MAX_SIDE on th
 and saved again as JPEG without any metadata: GPS position and camera details are dropped.
 """
 
+import warnings
 from io import BytesIO
 
 from django.conf import settings
@@ -15,6 +16,27 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
+# More pixels than any phone photo (a 108-megapixel camera stays under it); a small file that
+# claims more is a decompression bomb.
+MAX_PIXELS = 120_000_000
+# What Pillow raises for a file it cannot read, or one that says it is larger than it is.
+_UNREADABLE = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    IndexError,
+    TypeError,
+    Image.DecompressionBombError,
+    Image.DecompressionBombWarning,
+)
+
+
+def _not_a_photo():
+    return ValidationError(
+        _("This file is not a photo. Choose a JPEG, PNG or WebP image."), code="not_image"
+    )
 
 
 def check_image(upload):
@@ -28,30 +50,58 @@ def check_image(upload):
         )
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
-            image.verify()
-            kind = image.format
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise ValidationError(
-            _("This file is not a photo. Choose a JPEG, PNG or WebP image."), code="not_image"
-        ) from error
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                kind, (width, height) = image.format, image.size
+                image.verify()
+    except _UNREADABLE as error:
+        raise _not_a_photo() from error
     if kind not in ACCEPTED_FORMATS:
         raise ValidationError(_("Choose a JPEG, PNG or WebP image."), code="format")
+    if width * height > MAX_PIXELS:
+        raise ValidationError(
+            _("This photo has too many pixels. Choose a smaller photo."), code="too_many_pixels"
+        )
     upload.seek(0)
 
 
 def reencode_image(upload, max_side=None, quality=82):
-    """A new JPEG upload: upright, at most `max_side` pixels long, with no metadata."""
+    """A new JPEG upload: upright, at most `max_side` pixels long, with no metadata.
+
+    A file that passed `check_image` can still fail here (a truncated JPEG only fails when
+    decoded): that is a ValidationError too, never a server error.
+    """
     max_side = max_side or settings.IMAGE_MAX_SIDE
     upload.seek(0)
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((max_side, max_side))
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        out = BytesIO()
-        image.save(out, "JPEG", quality=quality, optimize=True)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                # JPEG decodes at 1/2, 1/4 or 1/8 scale when asked: less memory for big photos.
+                image.draft("RGB", (max_side * 2, max_side * 2))
+                image = ImageOps.exif_transpose(image)
+                image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+                image = _flatten(image)
+                out = BytesIO()
+                image.save(out, "JPEG", quality=quality, optimize=True)
+    except _UNREADABLE as error:
+        raise _not_a_photo() from error
     stem = (upload.name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "photo"
     size = out.tell()
     out.seek(0)
     return InMemoryUploadedFile(out, None, f"{stem}.jpg", "image/jpeg", size, None)
+
+
+def _flatten(image):
+    """RGB or greyscale; transparent parts (PNG, GIF, WebP) become white, not black."""
+    if image.mode in ("RGB", "L"):
+        return image
+    if image.mode == "P":
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    return image.convert("RGB")

@@ -1,4 +1,10 @@
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +16,37 @@ from .models import Assistance, Kind, Library, Status
 
 # Fields only a coordinator changes: where the library is and its place in the programme.
 PROGRAMME_FIELDS = ("kind", "region", "status", "cohort_year")
+
+NPP_TAKEN = _("Another library already has this NPP.")
+
+# "-2.976074, 104.775431" as a map app copies it, pasted whole into the latitude box.
+COORDINATE_PAIR = re.compile(r"^\s*([-−]?\d+\.\d+)\s*[,;\s]\s*([-−]?\d+\.\d+)\s*$")
+
+
+class CoordinateField(forms.DecimalField):
+    """A latitude or longitude as people type it: a decimal comma or a typographic minus is
+    fine, and digits past the sixth decimal (about 10 cm) are rounded, not refused."""
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs):
+        kwargs.update(max_digits=9, decimal_places=6)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("−", "-").replace(" ", "")
+            if "," in value and "." not in value and value.count(",") == 1:
+                value = value.replace(",", ".")
+        number = super().to_python(value)
+        if number is None:
+            return None
+        return number.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+
+    def widget_attrs(self, widget):
+        # Not type=number: a browser sends an empty value for text it cannot read, and phone
+        # number pads often lack the minus sign every latitude south of the equator needs.
+        return {"autocomplete": "off", "spellcheck": "false"}
 
 
 class LibraryForm(forms.ModelForm):
@@ -42,23 +79,34 @@ class LibraryForm(forms.ModelForm):
             "description",
             "cover_photo",
         ]
+        field_classes = {"latitude": CoordinateField, "longitude": CoordinateField}
         widgets = {
             "opening_hours": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 4}),
             "whatsapp": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-            "latitude": forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
-            "longitude": forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+            "npp": forms.TextInput(attrs={"autocomplete": "off"}),
             "cohort_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "cover_photo": forms.ClearableFileInput(attrs={"accept": "image/*"}),
         }
+        help_texts = {
+            "latitude": _("South of the equator the latitude is negative, e.g. -2.976074."),
+            "longitude": _("For example 104.775431."),
+            "whatsapp": _("For example 0812 3456 7890."),
+            "npp": _("Leave empty if the library has no NPP yet."),
+        }
+        error_messages = {
+            "npp": {"unique": NPP_TAKEN},
+        }
 
-    def __init__(self, *args, scope, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, scope, **kwargs):
+        super().__init__(_split_coordinate_pair(data, kwargs.get("prefix")), *args, **kwargs)
         self.scope = scope
         self.programme_editable = scope.can_create_libraries
         if not self.programme_editable:
             for name in PROGRAMME_FIELDS:
-                self.fields[name].disabled = True
+                field = self.fields[name]
+                # Shown for information: no "required" mark, no "type here" help.
+                field.disabled, field.required, field.help_text = True, False, ""
         self.fields["cohort_year"].widget.attrs.update(
             {"min": 2018, "max": timezone.now().year + 1}
         )
@@ -77,10 +125,33 @@ class LibraryForm(forms.ModelForm):
 
     def clean_cover_photo(self):
         photo = self.cleaned_data.get("cover_photo")
-        if photo and hasattr(photo, "content_type"):  # a new upload, not the stored file
+        if isinstance(photo, UploadedFile):  # a new upload, not the stored file or "clear"
             check_image(photo)
-            return reencode_image(photo)
+            photo = reencode_image(photo)
         return photo
+
+    @property
+    def photo_limit(self):
+        return filesizeformat(settings.MAX_IMAGE_UPLOAD_BYTES)
+
+    @property
+    def photo_was_chosen(self):
+        """A file browsers cannot keep for a re-shown form: the person must choose it again."""
+        return self.prefix is None and "cover_photo" in self.files
+
+
+def _split_coordinate_pair(data, prefix):
+    """A pair pasted whole into either coordinate box fills both boxes."""
+    if data is None:
+        return data
+    names = [f"{prefix}-{n}" if prefix else n for n in ("latitude", "longitude")]
+    for name in names:
+        match = COORDINATE_PAIR.match(data.get(name) or "")
+        if match:
+            data = data.copy()
+            data[names[0]], data[names[1]] = match.groups()
+            break
+    return data
 
 
 class AssistanceForm(forms.ModelForm):
@@ -91,7 +162,7 @@ class AssistanceForm(forms.ModelForm):
 
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
-        if day > timezone.localdate():
+        if day and day > timezone.localdate():
             raise forms.ValidationError(_("This date is in the future."))
         return day
 
@@ -102,11 +173,26 @@ AssistanceFormSet = forms.inlineformset_factory(
 
 
 class LibraryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    region = forms.CharField(label=_("Region code"), required=False, max_length=13)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name, NPP, village…")}),
+    )
+    region = RegionField(
+        label=_("Region code"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "16.07", "autocomplete": "off"}),
+    )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    cohort = forms.IntegerField(label=_("Cohort year"), required=False, min_value=2000)
+    cohort = forms.IntegerField(
+        label=_("Cohort year"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "2020"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,13 +200,18 @@ class LibraryFilterForm(forms.Form):
         self.fields["kind"].choices = everything + list(Kind.choices)
         self.fields["status"].choices = everything + list(Status.choices)
 
+    @property
+    def is_active(self):
+        """Whether any filter was given (the search box aside)."""
+        return any(self.data.get(name) for name in ("region", "kind", "status", "cohort"))
+
     def apply(self, queryset):
         """The libraries matching the valid filters (invalid ones are ignored and shown)."""
         self.is_valid()
         data = self.cleaned_data
         queryset = queryset.search(data.get("q"))
         if data.get("region"):
-            queryset = queryset.filter(region__code__inside=data["region"].strip())
+            queryset = queryset.filter(region__code__inside=data["region"].code)
         if data.get("kind"):
             queryset = queryset.filter(kind=data["kind"])
         if data.get("status"):

@@ -15,7 +15,8 @@ def validate_in_indonesia(latitude, longitude):
     if longitude is not None and not LONGITUDE_RANGE[0] <= float(longitude) <= LONGITUDE_RANGE[1]:
         errors["longitude"] = _("This longitude lies outside Indonesia (between 94.5 and 141.5).")
     if (latitude is None) != (longitude is None):
-        errors["__all__"] = _("Give both latitude and longitude, or neither.")
+        missing = "latitude" if latitude is None else "longitude"
+        errors[missing] = _("Give both latitude and longitude, or neither.")
     if errors:
         raise ValidationError(errors)
 

@@ -1,18 +1,20 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from inklusi.accounts.scope import Scope
 from inklusi.core.exports import FORMATS, table_response
 
 from .exports import library_rows
-from .forms import AssistanceFormSet, LibraryFilterForm, LibraryForm
+from .forms import NPP_TAKEN, AssistanceFormSet, LibraryFilterForm, LibraryForm
 from .models import Library
 
 
@@ -24,18 +26,27 @@ def visible_libraries(request, for_edit=False):
 
 
 @login_required
+@require_safe
 def library_list(request):
     filters = LibraryFilterForm(request.GET)
     libraries = filters.apply(visible_libraries(request))
     page = Paginator(libraries.order_by("name", "pk"), 25).get_page(request.GET.get("page"))
+    view = Scope.of(request.user).view
     return render(
         request,
         "libraries/list.html",
-        {"filters": filters, "page": page, "count": page.paginator.count},
+        {
+            "filters": filters,
+            "page": page,
+            "count": page.paginator.count,
+            # A manager of one library needs no filters; anyone covering a region does.
+            "show_filters": view.everything or bool(view.region_codes) or filters.is_active,
+        },
     )
 
 
 @login_required
+@require_safe
 def library_export(request, fmt):
     if fmt not in FORMATS:
         raise Http404
@@ -45,11 +56,12 @@ def library_export(request, fmt):
 
 
 @login_required
+@require_safe
 def library_detail(request, pk):
-    library = Scope.of(request.user).get_or_404(
+    scope = Scope.of(request.user)
+    library = scope.get_or_404(
         Library.objects.select_related("region__parent__parent__parent"), library_path="pk", pk=pk
     )
-    can_edit = Scope.of(request.user).edit.covers_library(library)
     return render(
         request,
         "libraries/detail.html",
@@ -57,7 +69,7 @@ def library_detail(request, pk):
             "library": library,
             "ancestors": library.region.ancestors(),
             "assistance": library.assistance.all(),
-            "can_edit": can_edit,
+            "can_edit": scope.edit.covers_library(library),
         },
     )
 
@@ -68,11 +80,16 @@ def library_create(request):
     scope = Scope.of(request.user)
     if not scope.can_create_libraries:
         raise PermissionDenied
-    form = LibraryForm(request.POST or None, request.FILES or None, scope=scope)
-    if request.method == "POST" and form.is_valid():
-        library = form.save()
-        messages.success(request, _("Library “%(name)s” was added.") % {"name": library.name})
-        return redirect(library)
+    posted = request.method == "POST"
+    form = LibraryForm(
+        request.POST if posted else None, request.FILES if posted else None, scope=scope
+    )
+    if posted:
+        if form.is_valid() and _save(form):
+            library = form.instance
+            messages.success(request, _("Library “%(name)s” was added.") % {"name": library.name})
+            return redirect(library)
+        _say_nothing_saved(request, form)
     return render(request, "libraries/form.html", {"form": form, "formset": None})
 
 
@@ -83,16 +100,48 @@ def library_edit(request, pk):
     library = scope.get_or_404(
         Library.objects.select_related("region"), library_path="pk", for_edit=True, pk=pk
     )
-    form = LibraryForm(request.POST or None, request.FILES or None, instance=library, scope=scope)
-    formset = AssistanceFormSet(request.POST or None, instance=library, prefix="assistance")
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid():
-            with transaction.atomic():
-                form.save()
-                formset.save()
+    posted = request.method == "POST"
+    # The form fills its own copy, so the page still names the library as it is saved.
+    form = LibraryForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        instance=copy.copy(library),
+        scope=scope,
+    )
+    formset = AssistanceFormSet(
+        request.POST if posted else None, instance=library, prefix="assistance"
+    )
+    if posted:
+        form_ok, formset_ok = form.is_valid(), formset.is_valid()  # both, to show every error
+        if form_ok and formset_ok and _save(form, formset):
             messages.success(request, _("The library profile was saved."))
             return redirect(library)
-        messages.error(request, _("Some fields need attention; nothing was saved yet."))
+        _say_nothing_saved(request, form)
     return render(
         request, "libraries/form.html", {"form": form, "formset": formset, "library": library}
     )
+
+
+def _save(form, formset=None):
+    """Save the library and its assistance together, or nothing; False if the database
+    refused (two people giving the same NPP at the same moment)."""
+    try:
+        with transaction.atomic():
+            form.save()
+            if formset is not None:
+                formset.save()
+    except IntegrityError:
+        if form.instance.npp and (
+            Library.objects.filter(npp=form.instance.npp).exclude(pk=form.instance.pk).exists()
+        ):
+            form.add_error("npp", NPP_TAKEN)
+            return False
+        raise
+    return True
+
+
+def _say_nothing_saved(request, form):
+    text = _("Some fields need attention; nothing was saved yet.")
+    if form.photo_was_chosen:
+        text += " " + _("Please choose the photo again.")
+    messages.error(request, text)

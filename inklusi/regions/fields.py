@@ -31,7 +31,8 @@ class Inside(models.Lookup):
 
     def as_postgresql(self, compiler, connection):
         lhs, params, code = self._parts(compiler, connection)
-        return f"({lhs} = %s OR {lhs} LIKE %s)", params + [code] + params + [code + ".%"]
+        pattern = connection.ops.prep_for_like_query(code) + ".%"
+        return f"({lhs} = %s OR {lhs} LIKE %s)", params + [code] + params + [pattern]
 
 
 class SearchTextField(models.CharField):

@@ -9,7 +9,9 @@ def test_indonesian_by_default_even_for_an_english_browser(client, db):
 
 
 def test_english_when_chosen_with_the_switch(client, db):
-    response = client.post(reverse("accounts:set_language"), {"language": "en", "next": "/akun/masuk/"})
+    response = client.post(
+        reverse("accounts:set_language"), {"language": "en", "next": "/akun/masuk/"}
+    )
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
     response = client.get(reverse("accounts:login"))
     assert response["Content-Language"] == "en"

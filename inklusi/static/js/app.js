@@ -57,9 +57,16 @@
       lng.value = latlng.lng.toFixed(6);
     }
     map.on("click", function (e) { place(e.latlng); });
+    // A pasted "lat, lng" pair fills both boxes; a decimal comma reads as a point.
+    function number(text) {
+      return /^\s*[-\u2212]?\d+([.,]\d+)?\s*$/.test(text)
+        ? parseFloat(text.replace(",", ".").replace("\u2212", "-")) : NaN;
+    }
     [lat, lng].forEach(function (input) {
       input.addEventListener("change", function () {
-        var p = [parseFloat(lat.value), parseFloat(lng.value)];
+        var pair = input.value.match(/^\s*([-\u2212]?\d+(?:\.\d+)?)\s*[,;]\s*([-\u2212]?\d+(?:\.\d+)?)\s*$/);
+        if (pair) { lat.value = pair[1]; lng.value = pair[2]; }
+        var p = [number(lat.value), number(lng.value)];
         if (!isNaN(p[0]) && !isNaN(p[1])) { place(L.latLng(p)); map.setView(p, 15); }
       });
     });
