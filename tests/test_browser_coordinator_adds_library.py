@@ -28,15 +28,15 @@ def test_coordinator_adds_a_village_library_and_exports_the_list(people, librari
     page.fill("input[name=name]", "Perpustakaan Desa Sukajadi Baru")
     page.select_option("select[name=kind]", "village")
     page.fill("#id_region_search", "sukajadi")
-    page.click("[data-region-code='16.07.05.2004']")  # the type-ahead answered
-    assert page.input_value("input[name=region]") == "16.07.05.2004"
+    page.click("[data-region-code='16.07.10.1004']")  # the type-ahead answered
+    assert page.input_value("input[name=region]") == "16.07.10.1004"
     assert "Sukajadi" in page.inner_text(".picker-chosen")
     page.fill("input[name=whatsapp]", "081234567001")
     page.click("main button[type=submit]")
 
     library = Library.objects.get(name="Perpustakaan Desa Sukajadi Baru")
     page.wait_for_url(page.base_url + library.get_absolute_url())
-    assert library.region_id == "16.07.05.2004"
+    assert library.region_id == "16.07.10.1004"
     assert library.whatsapp == "6281234567001"
 
     page.goto(page.base_url + reverse("libraries:list") + "?q=Sukajadi")

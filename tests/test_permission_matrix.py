@@ -1,6 +1,6 @@
 """Each role against each scope and each view: the access rule seen from outside.
 
-Air Batu and Sukajadi are village libraries in Banyuasin (16.07); Kemang Manis is in
+Air Batu and Sukajadi are village libraries in Banyuasin (16.07); Tiga-puluh-lima Ilir is in
 Palembang (16.71, charlie's area); Medan lies in another province.
 """
 

@@ -12,16 +12,16 @@ from inklusi.regions.models import Region, level_of
 REGION_ROWS = [
     ("16", "Sumatera Selatan"),
     ("16.07", "Kabupaten Banyuasin"),
-    ("16.07.05", "Talang Kelapa"),
-    ("16.07.05.2003", "Air Batu"),
-    ("16.07.05.2004", "Sukajadi"),
+    ("16.07.10", "Talang Kelapa"),
+    ("16.07.10.1002", "Air Batu"),
+    ("16.07.10.1004", "Sukajadi"),
     ("16.71", "Kota Palembang"),
-    ("16.71.01", "Ilir Barat II"),
-    ("16.71.01.1001", "Kemang Manis"),
+    ("16.71.01", "Ilir Barat Dua"),
+    ("16.71.01.1001", "Tiga-puluh-lima Ilir"),
     ("12", "Sumatera Utara"),
     ("12.71", "Kota Medan"),
     ("12.71.01", "Medan Kota"),
-    ("12.71.01.1001", "Pasar Merah Timur"),
+    ("12.71.01.1001", "Pasar Baru"),
 ]
 
 
@@ -42,7 +42,9 @@ def make_region(code, name=None):
 
 def region_tree():
     """Regions by code, for the rows above."""
-    return {code: make_region(code, name) for code, name in REGION_ROWS}
+    tree = {code: make_region(code, name) for code, name in REGION_ROWS}
+    Region.objects.all().refresh_search_text()  # "air batu banyuasin" finds Air Batu
+    return tree
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -84,20 +86,20 @@ class LibraryFactory(factory.django.DjangoModelFactory):
 
 def demo_libraries(regions):
     return SimpleNamespace(
-        air_batu=LibraryFactory(name="Perpustakaan Desa Air Batu", region=regions["16.07.05.2003"]),
+        air_batu=LibraryFactory(name="Perpustakaan Desa Air Batu", region=regions["16.07.10.1002"]),
         sukajadi=LibraryFactory(
             name="Perpustakaan Desa Sukajadi",
-            region=regions["16.07.05.2004"],
+            region=regions["16.07.10.1004"],
             status=Status.CANDIDATE,
         ),
         banyuasin=LibraryFactory(
             name="Perpustakaan Daerah Banyuasin", kind=Kind.REGENCY, region=regions["16.07"]
         ),
         kemang_manis=LibraryFactory(
-            name="Perpustakaan Kelurahan Kemang Manis", region=regions["16.71.01.1001"]
+            name="Perpustakaan Kelurahan Tiga-puluh-lima Ilir", region=regions["16.71.01.1001"]
         ),
         medan=LibraryFactory(
-            name="Perpustakaan Kelurahan Pasar Merah Timur", region=regions["12.71.01.1001"]
+            name="Perpustakaan Kelurahan Pasar Baru", region=regions["12.71.01.1001"]
         ),
         regions=regions,
     )

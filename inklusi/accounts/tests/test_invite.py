@@ -77,9 +77,9 @@ def test_regency_coordinator_invites_a_library_manager(login, people, libraries)
 
 
 def test_regency_coordinator_invites_a_viewer_of_a_village(login, people):
-    response = login(people.regency).post(URL, data(Role.VIEWER, region="16.07.05.2003"))
+    response = login(people.regency).post(URL, data(Role.VIEWER, region="16.07.10.1002"))
     assert response.status_code == 302
-    assert Invitation.objects.get().region_id == "16.07.05.2003"
+    assert Invitation.objects.get().region_id == "16.07.10.1002"
 
 
 def assert_refused(response, *typed):
@@ -104,8 +104,8 @@ def test_charlie_cannot_invite_into_banyuasin(login, people):
 
 def test_one_message_per_field(login, people):
     # Outside charlie's area and the wrong level: the scope message alone is enough.
-    response = login(people.charlie).post(URL, data(Role.REGENCY_COORDINATOR, region="16.07.05"))
-    body = assert_refused(response, "16.07.05")
+    response = login(people.charlie).post(URL, data(Role.REGENCY_COORDINATOR, region="16.07.10"))
+    body = assert_refused(response, "16.07.10")
     assert body.count('class="error"') == 1
 
 
@@ -142,11 +142,11 @@ def test_charlie_may_invite_inside_palembang(login, people, libraries):
 def test_role_and_scope_must_fit(login, people, libraries):
     client = login(people.province)
     # A library manager needs a library, not a region.
-    response = client.post(URL, data(Role.LIBRARY_MANAGER, region="16.07.05.2003"))
-    assert_refused(response, "16.07.05.2003")
+    response = client.post(URL, data(Role.LIBRARY_MANAGER, region="16.07.10.1002"))
+    assert_refused(response, "16.07.10.1002")
     # A regency coordinator is not held over a district.
-    response = client.post(URL, data(Role.REGENCY_COORDINATOR, region="16.07.05"))
-    assert_refused(response, "16.07.05")
+    response = client.post(URL, data(Role.REGENCY_COORDINATOR, region="16.07.10"))
+    assert_refused(response, "16.07.10")
     # Nor over a library.
     response = client.post(URL, data(Role.REGENCY_COORDINATOR, library=libraries.air_batu))
     assert_refused(response)
@@ -192,16 +192,16 @@ def test_library_select_lists_only_libraries_inside_the_area(login, people, libr
     body = login(people.regency).get(URL).content.decode()
     assert "Perpustakaan Desa Air Batu" in body
     assert "Perpustakaan Daerah Banyuasin" in body
-    assert "Kemang Manis" not in body
-    assert "Pasar Merah Timur" not in body
+    assert "Tiga-puluh-lima Ilir" not in body
+    assert "Pasar Baru" not in body
 
     body = login(people.charlie).get(URL).content.decode()
-    assert "Kemang Manis" in body
+    assert "Tiga-puluh-lima Ilir" in body
     assert "Air Batu" not in body
 
     body = login(people.province).get(URL).content.decode()
-    assert "Kemang Manis" in body and "Air Batu" in body
-    assert "Pasar Merah Timur" not in body
+    assert "Tiga-puluh-lima Ilir" in body and "Air Batu" in body
+    assert "Pasar Baru" not in body
 
 
 def test_library_select_follows_the_inviting_role_only(login, people, libraries):

@@ -44,7 +44,7 @@ def test_wrong_method(login, people):
 
 
 def test_charlie_never_sees_banyuasin_people(login, people, libraries):
-    invite(people, libraries, "calon-banyuasin@example.id", "16.07.05")
+    invite(people, libraries, "calon-banyuasin@example.id", "16.07.10")
     invite(people, libraries, "calon-airbatu@example.id", library=libraries.air_batu)
     invite(people, libraries, "calon-palembang@example.id", "16.71.01")
     body = login(people.charlie).get(URL).content.decode()

@@ -15,7 +15,7 @@ def test_coordinator_sees_counts_and_incomplete_profiles_of_own_area(people, lib
     assert response.context["library_total"] == 3  # Air Batu, Sukajadi, the regency library
     names = [lib.name for lib in response.context["incomplete"]]
     assert "Perpustakaan Desa Sukajadi" in names
-    assert "Perpustakaan Kelurahan Kemang Manis" not in names
+    assert "Perpustakaan Kelurahan Tiga-puluh-lima Ilir" not in names
 
 
 def test_user_without_role_is_told_to_ask_for_an_invitation(people, login):

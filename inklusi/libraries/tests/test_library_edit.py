@@ -44,7 +44,7 @@ def test_manager_cannot_change_programme_fields(people, login, libraries):
     assert lib.address == "Jl. Baru 2"
     assert (lib.kind, lib.region_id, lib.status, lib.cohort_year) == (
         Kind.VILLAGE,
-        "16.07.05.2003",
+        "16.07.10.1002",
         Status.BENEFICIARY,
         2020,
     )
@@ -72,7 +72,7 @@ def test_coordinator_cannot_move_a_library_out_of_the_area(people, login, librar
     assert response.status_code == 200
     assert response.context["form"].has_error("region")
     lib.refresh_from_db()
-    assert lib.region_id == "16.07.05.2003"
+    assert lib.region_id == "16.07.10.1002"
 
 
 def test_another_library_is_404(people, login, libraries):

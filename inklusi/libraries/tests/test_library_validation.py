@@ -32,7 +32,7 @@ def test_duplicate_npp_gets_a_clear_message(people, login, libraries):
     libraries.sukajadi.npp = "1607052004"
     libraries.sukajadi.save()
     response = login(people.regency).post(
-        CREATE, new_library_data("16.07.05.2003", npp="1607 0520 04")
+        CREATE, new_library_data("16.07.10.1002", npp="1607 0520 04")
     )
     assert response.status_code == 200
     assert response.context["form"].has_error("npp", "unique")
@@ -78,7 +78,7 @@ def test_npp_is_normalised(typed, stored):
 
 @pytest.mark.parametrize("typed", ["123", "12345/678", "x" * 21])
 def test_bad_npp_is_refused(people, typed):
-    form = form_for(people.regency, new_library_data("16.07.05.2003", npp=typed))
+    form = form_for(people.regency, new_library_data("16.07.10.1002", npp=typed))
     assert not form.is_valid()
     assert form.has_error("npp")
 
@@ -96,7 +96,7 @@ def test_whatsapp_is_normalised(typed):
 
 @pytest.mark.parametrize("typed", ["12345", "0211234567", "+1 555 0100", "0812"])
 def test_bad_whatsapp_gets_a_message(people, typed):
-    form = form_for(people.regency, new_library_data("16.07.05.2003", whatsapp=typed))
+    form = form_for(people.regency, new_library_data("16.07.10.1002", whatsapp=typed))
     assert not form.is_valid()
     assert "Indonesian mobile number" in form.errors["whatsapp"][0]
 
@@ -109,14 +109,14 @@ def test_bad_whatsapp_gets_a_message(people, typed):
     [("40", "104.6", "latitude"), ("-2.9", "150", "longitude"), ("-2.9", "-104.6", "longitude")],
 )
 def test_coordinates_outside_indonesia_are_refused(people, lat, lng, field):
-    form = form_for(people.regency, new_library_data("16.07.05.2003", latitude=lat, longitude=lng))
+    form = form_for(people.regency, new_library_data("16.07.10.1002", latitude=lat, longitude=lng))
     assert not form.is_valid()
     assert "outside Indonesia" in form.errors[field][0]
 
 
 @pytest.mark.parametrize("lat,lng,empty", [("-2.9", "", "longitude"), ("", "104.6", "latitude")])
 def test_only_one_of_latitude_and_longitude_is_refused(people, lat, lng, empty):
-    form = form_for(people.regency, new_library_data("16.07.05.2003", latitude=lat, longitude=lng))
+    form = form_for(people.regency, new_library_data("16.07.10.1002", latitude=lat, longitude=lng))
     assert not form.is_valid()
     assert "Give both latitude and longitude" in form.errors[empty][0]
 
@@ -130,7 +130,7 @@ def test_only_one_of_latitude_and_longitude_is_refused(people, lat, lng, empty):
     ],
 )
 def test_typed_coordinates_work(people, lat, lng):
-    form = form_for(people.regency, new_library_data("16.07.05.2003", latitude=lat, longitude=lng))
+    form = form_for(people.regency, new_library_data("16.07.10.1002", latitude=lat, longitude=lng))
     assert form.is_valid(), form.errors
     assert form.cleaned_data["latitude"] == Decimal("-2.976074")
     assert form.cleaned_data["longitude"] == Decimal("104.775431")
@@ -145,7 +145,7 @@ def test_typed_coordinates_work(people, lat, lng):
     ],
 )
 def test_a_pasted_pair_fills_both(people, lat, lng):
-    data = new_library_data("16.07.05.2003", latitude=lat, longitude=lng)
+    data = new_library_data("16.07.10.1002", latitude=lat, longitude=lng)
     form = form_for(people.regency, data)
     assert form.is_valid(), form.errors
     assert form.cleaned_data["latitude"] == Decimal("-2.976074")
@@ -153,7 +153,7 @@ def test_a_pasted_pair_fills_both(people, lat, lng):
 
 
 def test_text_in_coordinates_gets_a_message(people):
-    data = new_library_data("16.07.05.2003", latitude="dekat masjid", longitude="104.6")
+    data = new_library_data("16.07.10.1002", latitude="dekat masjid", longitude="104.6")
     form = form_for(people.regency, data)
     assert not form.is_valid()
     assert form.has_error("latitude")
@@ -173,14 +173,14 @@ def test_validate_in_indonesia_accepts_the_corners():
 @pytest.mark.parametrize(
     "kind,code,ok",
     [
-        ("village", "16.07.05.2003", True),
+        ("village", "16.07.10.1002", True),
         ("village", "16.07", False),
         ("regency", "16.07", True),
-        ("regency", "16.07.05.2003", False),
+        ("regency", "16.07.10.1002", False),
         ("province", "16", True),
-        ("tbm", "16.07.05", True),
+        ("tbm", "16.07.10", True),
         ("tbm", "16.07", False),
-        ("school", "16.07.05.2003", True),
+        ("school", "16.07.10.1002", True),
     ],
 )
 def test_kind_matches_region_level(people, kind, code, ok):
@@ -195,7 +195,7 @@ def test_kind_matches_region_level(people, kind, code, ok):
 
 @pytest.mark.parametrize("year", ["2017", "2999"])
 def test_cohort_year_out_of_range(people, year):
-    form = form_for(people.regency, new_library_data("16.07.05.2003", cohort_year=year))
+    form = form_for(people.regency, new_library_data("16.07.10.1002", cohort_year=year))
     assert not form.is_valid()
     assert form.has_error("cohort_year")
 
@@ -204,7 +204,7 @@ def test_cohort_year_out_of_range(people, year):
 
 
 def test_a_text_file_renamed_jpg_is_refused(people, login):
-    data = new_library_data("16.07.05.2003", address="Jl. Diketik 3")
+    data = new_library_data("16.07.10.1002", address="Jl. Diketik 3")
     data["cover_photo"] = SimpleUploadedFile("foto.jpg", b"bukan foto\n" * 50, "image/jpeg")
     response = login(people.regency).post(CREATE, data)
     assert response.status_code == 200
@@ -215,7 +215,7 @@ def test_a_text_file_renamed_jpg_is_refused(people, login):
 
 def test_a_truncated_jpeg_is_refused_not_a_crash(people, login):
     whole = photo(size=(1200, 900)).read()
-    data = new_library_data("16.07.05.2003")
+    data = new_library_data("16.07.10.1002")
     data["cover_photo"] = SimpleUploadedFile("foto.jpg", whole[: len(whole) // 3], "image/jpeg")
     response = login(people.regency).post(CREATE, data)
     assert response.status_code == 200

@@ -20,20 +20,20 @@ def lookalikes(regions):
 def test_it_matches_the_code_and_everything_below_it(regions):
     assert codes(Region.objects.filter(code__inside="16.07")) == [
         "16.07",
-        "16.07.05",
-        "16.07.05.2003",
-        "16.07.05.2004",
+        "16.07.10",
+        "16.07.10.1002",
+        "16.07.10.1004",
     ]
-    assert codes(Region.objects.inside("16.07.05.2004")) == ["16.07.05.2004"]
+    assert codes(Region.objects.inside("16.07.10.1004")) == ["16.07.10.1004"]
     assert len(codes(Region.objects.inside("16"))) == 8
 
 
 def test_it_does_not_match_codes_that_only_share_a_prefix(regions, lookalikes):
     assert codes(Region.objects.filter(code__inside="16.07")) == [
         "16.07",
-        "16.07.05",
-        "16.07.05.2003",
-        "16.07.05.2004",
+        "16.07.10",
+        "16.07.10.1002",
+        "16.07.10.1004",
     ]
     assert "16.070" not in codes(Region.objects.inside("16.0"))
     assert codes(Region.objects.inside("16.0")) == ["16.0"]

@@ -10,8 +10,8 @@ from inklusi.regions.models import Level, Region
 SMALL = {
     "provinces": [("16", "Sumatera Selatan")],
     "regencies": [("16.07", "Kabupaten Banyuasin")],
-    "districts": [("16.07.05", "Talang Kelapa")],
-    "villages": [("16.07.05.2003", "Air Batu"), ("16.07.05.2004", "Sukajadi")],
+    "districts": [("16.07.10", "Talang Kelapa")],
+    "villages": [("16.07.10.1002", "Air Batu"), ("16.07.10.1004", "Sukajadi")],
 }
 
 
@@ -56,14 +56,14 @@ def test_running_it_again_refreshes_renamed_regions(tmp_path):
     data = write_lists(tmp_path / "v1", SMALL)
     assert load_regions(data) == {"provinces": 1, "regencies": 1, "districts": 1, "villages": 2}
 
-    renamed = dict(SMALL, districts=[("16.07.05", "Talang Kelapa Baru")])
+    renamed = dict(SMALL, districts=[("16.07.10", "Talang Kelapa Baru")])
     counts = load_regions(write_lists(tmp_path / "v2", renamed))
 
     assert counts == {"provinces": 1, "regencies": 1, "districts": 1, "villages": 2}
     assert Region.objects.count() == 5
-    assert Region.objects.get(code="16.07.05").name == "Talang Kelapa Baru"
+    assert Region.objects.get(code="16.07.10").name == "Talang Kelapa Baru"
     # The villages below it are found by the new name too.
-    assert Region.objects.get(code="16.07.05.2003").search_text == (
+    assert Region.objects.get(code="16.07.10.1002").search_text == (
         "air batu | talang kelapa baru | kabupaten banyuasin | sumatera selatan"
     )
 
@@ -72,10 +72,10 @@ def test_running_it_again_refreshes_renamed_regions(tmp_path):
 @pytest.mark.parametrize(
     "villages",
     [
-        [("16.07.05.2003", "Air Batu"), ("16.07.05.203", "Kode Pendek")],
-        [("16.07.05.2003", "Air Batu"), ("16.07.09.2001", "Tanpa Kecamatan")],
-        [("16.07.05.2003", "Air Batu"), ("16.07.05.2005", "")],
-        [("16.07.05", "Kecamatan di Daftar Desa")],
+        [("16.07.10.1002", "Air Batu"), ("16.07.10.203", "Kode Pendek")],
+        [("16.07.10.1002", "Air Batu"), ("16.07.09.2001", "Tanpa Kecamatan")],
+        [("16.07.10.1002", "Air Batu"), ("16.07.10.2005", "")],
+        [("16.07.10", "Kecamatan di Daftar Desa")],
     ],
     ids=["malformed code", "no parent", "no name", "wrong level"],
 )
@@ -92,7 +92,7 @@ def test_a_malformed_file_loads_nothing(tmp_path, villages):
 def test_the_command_reports_a_malformed_file(tmp_path):
     data = write_lists(tmp_path, SMALL)
     with gzip.open(data / "villages.csv.gz", "wt", encoding="utf-8") as fh:
-        fh.write("kode,nama\n16.07.05.2003,Air Batu\n")
+        fh.write("kode,nama\n16.07.10.1002,Air Batu\n")
 
     with pytest.raises(CommandError, match="Nothing loaded"):
         call_command("load_regions", data_dir=data)

@@ -20,7 +20,7 @@ def test_it_works(login, people):
         "Perpustakaan Daerah Banyuasin",
         "Perpustakaan Desa Air Batu",
         "Perpustakaan Desa Sukajadi",
-        "Perpustakaan Kelurahan Kemang Manis",
+        "Perpustakaan Kelurahan Tiga-puluh-lima Ilir",
     ]
     assert 'href="/wilayah/16.07/"' in response.text
 
@@ -31,7 +31,7 @@ def test_another_regions_coordinator_sees_the_page_but_only_their_libraries(logi
 
     assert response.status_code == 200
     assert counts(response) == {"16.07": 0, "16.71": 1}
-    assert library_names(response) == ["Perpustakaan Kelurahan Kemang Manis"]
+    assert library_names(response) == ["Perpustakaan Kelurahan Tiga-puluh-lima Ilir"]
     assert "Air Batu" not in response.text
     assert "Perpustakaan Daerah Banyuasin" not in response.text
 
@@ -39,12 +39,12 @@ def test_another_regions_coordinator_sees_the_page_but_only_their_libraries(logi
 def test_a_library_manager_sees_only_their_library(login, people):
     response = login(people.manager).get("/wilayah/16.07/")
 
-    assert counts(response) == {"16.07.05": 1}
+    assert counts(response) == {"16.07.10": 1}
     assert library_names(response) == ["Perpustakaan Desa Air Batu"]
 
 
 def test_a_village_page_has_no_children_and_says_when_no_library_is_visible(login, people):
-    response = login(people.charlie).get("/wilayah/16.07.05.2003/")
+    response = login(people.charlie).get("/wilayah/16.07.10.1002/")
 
     assert response.status_code == 200
     assert response.context["children"] == []
@@ -53,9 +53,9 @@ def test_a_village_page_has_no_children_and_says_when_no_library_is_visible(logi
 
 
 def test_the_breadcrumb_lists_the_ancestors(login, people):
-    response = login(people.province).get("/wilayah/16.07.05.2003/")
+    response = login(people.province).get("/wilayah/16.07.10.1002/")
 
-    assert [r.code for r in response.context["ancestors"]] == ["16", "16.07", "16.07.05"]
+    assert [r.code for r in response.context["ancestors"]] == ["16", "16.07", "16.07.10"]
 
 
 def test_an_unknown_code_is_404(login, people):
