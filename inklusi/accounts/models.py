@@ -175,7 +175,7 @@ class ScopedRole(models.Model):
         if self.library_id:
             return str(self.library)
         if self.region_id:
-            return f"{self.region.get_level_display()} {self.region.name}"
+            return self.region.label
         return _("All of Indonesia")
 
 

@@ -119,6 +119,14 @@ class Region(models.Model):
         return self.get_level_display()
 
     @property
+    def label(self):
+        """The name as people say it: "Desa Air Batu", "Kabupaten Banyuasin" (regency and city
+        names already carry their kind)."""
+        if self.level == Level.REGENCY:
+            return self.name
+        return f"{self.kind_label} {self.name}"
+
+    @property
     def context(self):
         """The district and regency that tell two villages of the same name apart."""
         names = []
