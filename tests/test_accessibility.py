@@ -1,0 +1,71 @@
+"""Main pages pass axe-core's WCAG 2 A/AA checks on a phone: labels, contrast, landmarks,
+names of buttons and links. axe-core comes from npm (package.json) like the other assets."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+def log_in(page, email):
+    page.goto(page.base_url + reverse("accounts:login"))
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", "rahasia-123")
+    page.click("main button[type=submit]")
+    page.wait_for_url(page.base_url + "/")
+
+
+def test_login_page_is_accessible(phone, db):
+    phone.goto(phone.base_url + reverse("accounts:login"))
+    assert violations(phone) == []
+
+
+@pytest.mark.parametrize(
+    "email,pages",
+    [
+        ("pengelola@example.id", ["core:home", ("libraries:edit", "air_batu")]),
+        (
+            "banyuasin@example.id",
+            [
+                "core:home",
+                "libraries:list",
+                "libraries:create",
+                ("libraries:detail", "air_batu"),
+                ("regions:detail", "16.07"),
+                "regions:index",
+                "accounts:team",
+                "accounts:invite",
+                "accounts:profile",
+            ],
+        ),
+    ],
+)
+def test_main_pages_are_accessible(people, libraries, phone, email, pages):
+    log_in(phone, email)
+    found = {}
+    for name in pages:
+        if isinstance(name, tuple):
+            name, arg = name
+            arg = getattr(libraries, arg).pk if arg.isidentifier() else arg
+            url = reverse(name, args=[arg])
+        else:
+            url = reverse(name)
+        phone.goto(phone.base_url + url)
+        if problems := violations(phone):
+            found[url] = problems
+    assert found == {}
