@@ -180,9 +180,9 @@ class LibraryFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name, NPP, village…")}),
     )
     region = RegionField(
-        label=_("Region code"),
+        label=_("Region"),
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": "16.07", "autocomplete": "off"}),
+        levels=(Level.PROVINCE, Level.REGENCY, Level.DISTRICT, Level.VILLAGE),
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)

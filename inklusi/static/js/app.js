@@ -26,6 +26,7 @@
     picker.querySelector(".picker-results").innerHTML = "";
     var search = picker.querySelector(".picker-search");
     search.value = "";
+    search.focus();
     input.dispatchEvent(new Event("change", { bubbles: true }));
   });
 
