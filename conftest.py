@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from inklusi.testing import factories
 
@@ -78,6 +79,21 @@ def phone(chromium, live_server, request):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture
+def phone_login(phone):
+    """phone_login(email) logs the phone in with the personas' password and waits for home."""
+
+    def _login(email, password="rahasia-123"):
+        phone.goto(phone.base_url + reverse("accounts:login"))
+        phone.fill("input[name=username]", email)
+        phone.fill("input[name=password]", password)
+        phone.click("main button[type=submit]")
+        phone.wait_for_url(phone.base_url + "/")
+        return phone
+
+    return _login
 
 
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"

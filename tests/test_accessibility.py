@@ -22,14 +22,6 @@ def violations(page):
     ]
 
 
-def log_in(page, email):
-    page.goto(page.base_url + reverse("accounts:login"))
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", "rahasia-123")
-    page.click("main button[type=submit]")
-    page.wait_for_url(page.base_url + "/")
-
-
 def test_login_page_is_accessible(phone, db):
     phone.goto(phone.base_url + reverse("accounts:login"))
     assert violations(phone) == []
@@ -55,8 +47,8 @@ def test_login_page_is_accessible(phone, db):
         ),
     ],
 )
-def test_main_pages_are_accessible(people, libraries, phone, email, pages):
-    log_in(phone, email)
+def test_main_pages_are_accessible(people, libraries, phone, phone_login, email, pages):
+    phone_login(email)
     found = {}
     for name in pages:
         if isinstance(name, tuple):

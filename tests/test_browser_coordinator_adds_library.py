@@ -12,17 +12,11 @@ from inklusi.libraries.models import Library
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def log_in(page, email):
-    page.goto(page.base_url + reverse("accounts:login"))
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", "rahasia-123")
-    page.click("main button[type=submit]")
-    page.wait_for_url(page.base_url + "/")
-
-
-def test_coordinator_adds_a_village_library_and_exports_the_list(people, libraries, phone):
+def test_coordinator_adds_a_village_library_and_exports_the_list(
+    people, libraries, phone, phone_login
+):
     page = phone
-    log_in(page, "banyuasin@example.id")
+    phone_login("banyuasin@example.id")
     page.goto(page.base_url + reverse("libraries:create"))
 
     page.fill("input[name=name]", "Perpustakaan Desa Sukajadi Baru")
