@@ -22,7 +22,7 @@ def test_coordinator_adds_a_village_library_and_exports_the_list(
     page.fill("input[name=name]", "Perpustakaan Desa Sukajadi Baru")
     page.select_option("select[name=kind]", "village")
     page.fill("#id_region", "sukajadi")
-    page.click("[data-region-code='16.07.10.1004']")  # the type-ahead answered
+    page.click("[data-pick-value='16.07.10.1004']")  # the type-ahead answered
     assert page.input_value("input[name=region]") == "16.07.10.1004"
     assert "Sukajadi" in page.inner_text(".picker-chosen")
     page.fill("input[name=whatsapp]", "081234567001")

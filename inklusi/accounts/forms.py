@@ -3,10 +3,11 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
 
-from .models import Invitation, Role, User
+from .models import ROLE_REGION_LEVELS, Invitation, Role, User
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -29,7 +30,7 @@ class InvitationForm(forms.ModelForm):
         required=False,
         help_text=_("For coordinators, facilitators and viewers of a region."),
     )
-    library = forms.ModelChoiceField(
+    library = LibraryChoiceField(
         label=_("Library"),
         queryset=Library.objects.none(),
         required=False,
@@ -54,6 +55,10 @@ class InvitationForm(forms.ModelForm):
             role = self.fields["role"]
             role.choices = [(v, label) for v, label in role.choices if v != Role.NATIONAL_ADMIN]
             role.error_messages["invalid_choice"] = _("You cannot give this role.")
+
+    # Which roles each scope field serves: the page shows only the field the chosen role needs.
+    REGION_ROLES = " ".join(role for role, levels in ROLE_REGION_LEVELS.items() if levels)
+    LIBRARY_ROLES = " ".join([Role.LIBRARY_MANAGER, Role.VIEWER])
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

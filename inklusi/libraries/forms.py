@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.images import check_image, reencode_image
+from inklusi.core.widgets import SearchPicker
 from inklusi.regions.forms import RegionField
 from inklusi.regions.models import Level
 
@@ -170,6 +171,23 @@ class AssistanceForm(forms.ModelForm):
 AssistanceFormSet = forms.inlineformset_factory(
     Library, Assistance, form=AssistanceForm, extra=1, can_delete=True
 )
+
+
+class LibraryPicker(SearchPicker):
+    """Pick a library by typing its name; its id is the value."""
+
+    search_url_name = "libraries:search"
+    value_label = _("Library number in Inklusi")
+
+    def chosen_label(self, pk):
+        library = (
+            Library.objects.select_related("region").filter(pk=pk).first() if pk.isdigit() else None
+        )
+        return f"{library.name} — {library.region.label}" if library else ""
+
+
+class LibraryChoiceField(forms.ModelChoiceField):
+    widget = LibraryPicker
 
 
 class LibraryFilterForm(forms.Form):

@@ -57,6 +57,17 @@ def library_export(request, fmt):
 
 @login_required
 @require_safe
+def library_search(request):
+    """Type-ahead for picking a library the user can see (htmx fragment)."""
+    text = request.GET.get("q", "").strip()[:60]
+    results = []
+    if len(text) >= 2:
+        results = visible_libraries(request).search(text).order_by("name")[:15]
+    return render(request, "libraries/_search_results.html", {"results": results, "q": text})
+
+
+@login_required
+@require_safe
 def library_detail(request, pk):
     scope = Scope.of(request.user)
     library = scope.get_or_404(

@@ -1,24 +1,30 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.widgets import SearchPicker
+
 from .models import Level, Region
 
 
-class RegionPicker(forms.TextInput):
-    """A code input paired with a name type-ahead (htmx); typing the code itself also works."""
+class RegionPicker(SearchPicker):
+    """Pick a region by typing its name; its Kemendagri code is the value."""
 
-    template_name = "regions/widgets/region_picker.html"
+    search_url_name = "regions:search"
+    value_label = _("Region code")
 
     def __init__(self, levels=(Level.VILLAGE,), attrs=None):
         super().__init__(attrs)
         self.levels = levels
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        code = value.code if isinstance(value, Region) else (value or "")
+    def search_params(self):
+        return {"level": [int(level) for level in self.levels]}
+
+    def format_value(self, value):
+        return value.code if isinstance(value, Region) else super().format_value(value)
+
+    def chosen_label(self, code):
         region = Region.objects.select_related("parent__parent").filter(code=code).first()
-        context["widget"].update({"levels": self.levels, "region": region, "code": code})
-        return context
+        return region.label_with_context if region else ""
 
 
 class RegionField(forms.CharField):

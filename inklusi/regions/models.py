@@ -136,6 +136,16 @@ class Region(models.Model):
             parent = parent.parent if parent.level > Level.REGENCY else None
         return ", ".join(names)
 
+    @property
+    def label_with_context(self):
+        """ "Desa Air Batu — Talang Kelapa, Kabupaten Banyuasin": a village told apart."""
+        return f"{self.label} — {self.context}" if self.context else self.label
+
+    @property
+    def search_detail(self):
+        """The small print under a type-ahead result: kind, where, code."""
+        return " · ".join(str(part) for part in (self.kind_label, self.context, self.code) if part)
+
     def ancestors(self):
         """From the province down to the parent, in one query."""
         codes = []

@@ -25,7 +25,7 @@ def test_it_works(client, searchable):
     response = client.get(URL, {"q": "air batu"})
 
     assert response.status_code == 200
-    assert b'data-region-code="16.07.10.1002"' in response.content
+    assert b'data-pick-value="16.07.10.1002"' in response.content
     assert "Air Batu" in response.content.decode()
 
 

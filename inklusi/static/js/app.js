@@ -14,20 +14,33 @@
     });
   });
 
-  // Region picker: a type-ahead result fills the code input and shows the chosen name.
+  // Search pickers: a result fills the value box and shows the chosen name.
   document.addEventListener("click", function (event) {
-    var button = event.target.closest("[data-region-code]");
+    var button = event.target.closest("[data-pick-value]");
     if (!button) return;
     event.preventDefault();
     var picker = button.closest(".picker");
     var input = picker.querySelector(".picker-code");
-    input.value = button.dataset.regionCode;
-    picker.querySelector(".picker-chosen").textContent = button.dataset.regionLabel;
+    input.value = button.dataset.pickValue;
+    picker.querySelector(".picker-chosen").textContent = button.dataset.pickLabel;
     picker.querySelector(".picker-results").innerHTML = "";
     var search = picker.querySelector(".picker-search");
     search.value = "";
     search.focus();
     input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+
+  // Parts of a form that only matter for some values of a select (data-show-when="select id",
+  // data-show-values="a b"); with no value chosen yet, everything shows.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-show-when]").forEach(function (part) {
+      var select = document.getElementById(part.dataset.showWhen);
+      if (!select) return;
+      var values = part.dataset.showValues.split(" ");
+      function update() { part.hidden = select.value !== "" && values.indexOf(select.value) < 0; }
+      select.addEventListener("change", update);
+      update();
+    });
   });
 
   // Location picker: a Leaflet map beside the latitude/longitude inputs, when Leaflet loaded.

@@ -1,0 +1,38 @@
+"""A type-ahead picker: type a name, pick from the list the server sends back (htmx).
+
+The value itself (a region code, a library id) sits in a small text box beside it, so the
+form still works when JavaScript does not, and what was picked survives a failed submit.
+Subclasses say where to search and how to name the chosen value.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.urls import reverse
+
+
+class SearchPicker(forms.TextInput):
+    template_name = "core/widgets/picker.html"
+    search_url_name = ""
+    value_label = ""
+
+    def search_params(self):
+        return {}
+
+    def chosen_label(self, value):
+        """What the chosen value is called, for the line under the search box."""
+        raise NotImplementedError
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        value = "" if value is None else str(value)
+        params = urlencode(self.search_params(), doseq=True)
+        context["widget"].update(
+            {
+                "value": value,
+                "chosen": self.chosen_label(value) if value else "",
+                "search_url": reverse(self.search_url_name) + (f"?{params}" if params else ""),
+                "value_label": self.value_label,
+            }
+        )
+        return context
