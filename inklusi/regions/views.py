@@ -13,7 +13,12 @@ from .models import CODE_LENGTH, Level, Region
 
 @login_required
 def index(request):
-    return render(request, "regions/index.html", {"provinces": Region.objects.filter(level=1)})
+    own = Region.objects.filter(code__in=Scope.of(request.user).view.region_codes)
+    return render(
+        request,
+        "regions/index.html",
+        {"provinces": Region.objects.filter(level=1), "own_regions": own},
+    )
 
 
 @login_required

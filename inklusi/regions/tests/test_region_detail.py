@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 from django.utils.translation import gettext
 
 
@@ -68,3 +69,9 @@ def test_it_needs_a_login(client, regions):
 
     assert response.status_code == 302
     assert "/akun/masuk/" in response["Location"]
+
+
+def test_index_puts_the_users_own_area_first(people, login):
+    response = login(people.regency).get(reverse("regions:index"))
+    assert [r.code for r in response.context["own_regions"]] == ["16.07"]
+    assert len(response.context["provinces"]) == 2  # the test tree holds two provinces
