@@ -46,14 +46,12 @@ def test_media_goes_to_s3_compatible_storage_when_a_bucket_is_named():
         "o = s.STORAGES['default']; print(o['BACKEND'], o['OPTIONS']['bucket_name'], "
         "o['OPTIONS']['endpoint_url'], o['OPTIONS']['file_overwrite'])"
     )
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="inklusi.settings",
+    result = run_settings(
+        check,
         SECRET_KEY="x" * 50,
         AWS_STORAGE_BUCKET_NAME="inklusi-media",
         AWS_S3_ENDPOINT_URL="https://minio.example.id",
     )
-    result = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "storages.backends.s3.S3Storage",
