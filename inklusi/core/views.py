@@ -18,9 +18,7 @@ def home(request):
     regions = [r.region for r in roles if r.region_id]
     status_counts = dict(libraries.values_list("status").annotate(n=Count("pk")).order_by())
     editable = scope.filter(libraries, library_path="pk", for_edit=True)
-    incomplete = [
-        lib for lib in editable.order_by("updated_at")[:200] if lib.missing_profile_fields()
-    ]
+    incomplete = editable.incomplete().order_by("updated_at")
     pending_invitations = (
         Invitation.objects.pending().filter(invited_by=request.user) if scope.can_invite else []
     )
@@ -31,10 +29,10 @@ def home(request):
             "roles": roles,
             "managed": managed,
             "regions": regions,
-            "library_total": libraries.count(),
+            "library_total": sum(status_counts.values()),
             "status_counts": [(s, status_counts.get(s.value, 0)) for s in Status],
             "incomplete": incomplete[:10],
-            "incomplete_count": len(incomplete),
+            "incomplete_count": incomplete.count(),
             "pending_invitations": pending_invitations,
         },
     )

@@ -33,7 +33,18 @@ class Status(models.TextChoices):
     INDEPENDENT = "independent", _("Independent")
 
 
+# The text fields a complete registry entry has filled in (besides its coordinates).
+PROFILE_TEXT_FIELDS = ("address", "opening_hours", "whatsapp", "cover_photo")
+
+
 class LibraryQuerySet(models.QuerySet):
+    def incomplete(self):
+        """Libraries whose profile still lacks coordinates or one of PROFILE_TEXT_FIELDS."""
+        missing = models.Q(latitude__isnull=True) | models.Q(longitude__isnull=True)
+        for name in PROFILE_TEXT_FIELDS:
+            missing |= models.Q(**{name: ""})
+        return self.filter(missing)
+
     def search(self, text):
         text = (text or "").strip()
         if not text:
@@ -149,14 +160,10 @@ class Library(models.Model):
 
     def missing_profile_fields(self):
         """Labels of the profile fields a complete registry entry still lacks."""
-        checks = {
-            "address": bool(self.address),
-            "latitude": self.has_location,
-            "opening_hours": bool(self.opening_hours),
-            "whatsapp": bool(self.whatsapp),
-            "cover_photo": bool(self.cover_photo),
-        }
-        return [self._meta.get_field(name).verbose_name for name, ok in checks.items() if not ok]
+        missing = [name for name in PROFILE_TEXT_FIELDS if not getattr(self, name)]
+        if not self.has_location:
+            missing.insert(1, "latitude")
+        return [self._meta.get_field(name).verbose_name for name in missing]
 
 
 class AssistanceKind(models.TextChoices):

@@ -252,3 +252,16 @@ def test_a_stored_photo_survives_an_edit_without_upload(people, login, libraries
     assert client.post(edit_url(lib), profile_data(lib, address="Jl. 9")).status_code == 302
     lib.refresh_from_db()
     assert lib.cover_photo.name == stored
+
+
+def test_incomplete_profiles_are_found_in_the_database_as_in_python(libraries):
+    from inklusi.libraries.models import Library
+
+    libraries.air_batu.latitude, libraries.air_batu.longitude = -2.9, 104.6
+    libraries.air_batu.opening_hours = "Senin–Jumat 08.00–15.00"
+    libraries.air_batu.whatsapp = "6281234567890"
+    libraries.air_batu.cover_photo = "libraries/covers/x.jpg"
+    libraries.air_batu.save()
+    in_python = {lib.pk for lib in Library.objects.all() if lib.missing_profile_fields()}
+    assert set(Library.objects.incomplete().values_list("pk", flat=True)) == in_python
+    assert libraries.air_batu.pk not in in_python
