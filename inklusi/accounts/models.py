@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -237,8 +237,20 @@ class Invitation(ScopedRole):
     def is_usable(self):
         return self.accepted_at is None and self.expires_at > timezone.now()
 
-    def accept(self, user):
-        """Give `user` the invited role (once) and close the invitation."""
+    @transaction.atomic
+    def accept(self, user=None, *, full_name="", password=None, language=None):
+        """Give the invited role to `user`, or to a new account made from the other
+        arguments, and close the invitation. Returns the user, or None when the invitation
+        was used meanwhile (a double click, a second tab): nothing is changed then."""
+        locked = Invitation.objects.select_for_update().get(pk=self.pk)
+        if not locked.is_usable:
+            return None
+        if user is None:
+            if User.objects.filter(email__iexact=self.email).exists():
+                return None
+            user = User.objects.create_user(
+                self.email, password, full_name=full_name, language=language or "id"
+            )
         RoleAssignment.objects.get_or_create(
             user=user,
             role=self.role,
@@ -249,3 +261,4 @@ class Invitation(ScopedRole):
         self.accepted_at = timezone.now()
         self.accepted_by = user
         self.save(update_fields=["accepted_at", "accepted_by"])
+        return user

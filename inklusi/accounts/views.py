@@ -156,11 +156,8 @@ def accept_invitation(request, token):
             )
             return redirect(f"{reverse('accounts:login')}?next={request.path}")
         if request.method == "POST":
-            with transaction.atomic():
-                locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-                if not locked.is_usable:
-                    return invalid_invitation(request)
-                invitation.accept(existing)
+            if invitation.accept(existing) is None:
+                return invalid_invitation(request)
             messages.success(
                 request,
                 _("You now hold the role %(role)s.") % {"role": invitation.get_role_display()},
@@ -172,18 +169,13 @@ def accept_invitation(request, token):
         request.POST or None, email=invitation.email, initial={"full_name": invitation.full_name}
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-            if not locked.is_usable or User.objects.filter(email__iexact=locked.email).exists():
-                # Accepted meanwhile (a double click, a second tab): start over.
-                return redirect(request.path)
-            user = User.objects.create_user(
-                invitation.email,
-                form.cleaned_data["password1"],
-                full_name=form.cleaned_data["full_name"],
-                language=current_language(),
-            )
-            invitation.accept(user)
+        user = invitation.accept(
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password1"],
+            language=current_language(),
+        )
+        if user is None:
+            return redirect(request.path)  # accepted meanwhile: the page now says so
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Inklusi!"))
         return remember_language(request, redirect("core:home"))
