@@ -8,6 +8,7 @@ an object outside the scope answers 404 whatever the URL says.
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
@@ -78,6 +79,15 @@ class Scope:
         if not hasattr(user, "_inklusi_scope"):
             user._inklusi_scope = cls(user)
         return user._inklusi_scope
+
+    @classmethod
+    def requiring(cls, user, ability):
+        """The user's scope if it grants `ability` (`"can_invite"`, `"can_create_libraries"`);
+        otherwise 403, since the page itself is not for this role."""
+        scope = cls.of(user)
+        if not getattr(scope, ability):
+            raise PermissionDenied
+        return scope
 
     def access(self, for_edit=False):
         return self.edit if for_edit else self.view

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -52,9 +51,7 @@ def profile(request):
 @require_http_methods(["GET", "HEAD"])
 def team(request):
     """The people holding roles in the area the user coordinates, and the open invitations."""
-    scope = Scope.of(request.user)
-    if not scope.can_invite:
-        raise PermissionDenied
+    scope = Scope.requiring(request.user, "can_invite")
     # The inviting roles' area only: a viewer or manager role elsewhere widens nothing here.
     inside = scope.invite.q(("region", "library__region"), "library")
     assignments = RoleAssignment.objects.filter(inside).select_related("user", "region", "library")
@@ -76,9 +73,7 @@ def team(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request):
-    scope = Scope.of(request.user)
-    if not scope.can_invite:
-        raise PermissionDenied
+    scope = Scope.requiring(request.user, "can_invite")
     form = InvitationForm(request.POST or None, scope=scope)
     if request.method == "POST" and form.is_valid():
         try:

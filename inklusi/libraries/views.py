@@ -2,7 +2,6 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -88,9 +87,7 @@ def library_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def library_create(request):
-    scope = Scope.of(request.user)
-    if not scope.can_create_libraries:
-        raise PermissionDenied
+    scope = Scope.requiring(request.user, "can_create_libraries")
     posted = request.method == "POST"
     form = LibraryForm(
         request.POST if posted else None, request.FILES if posted else None, scope=scope
