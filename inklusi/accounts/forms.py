@@ -79,7 +79,7 @@ class InvitationForm(forms.ModelForm):
         holder = User.objects.filter(email__iexact=data.get("email") or "").first()
         if holder is not None and not holder.is_active:
             self.add_error(
-                "email", _("This account is switched off. Ask a national admin to turn it on.")
+                "email", _("This account is deactivated. Ask a national admin to reactivate it.")
             )
         elif (
             holder is not None

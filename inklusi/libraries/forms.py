@@ -164,7 +164,7 @@ class AssistanceForm(forms.ModelForm):
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
         if day and day > timezone.localdate():
-            raise forms.ValidationError(_("This date is in the future."))
+            raise forms.ValidationError(_("The date cannot be later than today."))
         return day
 
 
@@ -177,7 +177,7 @@ class LibraryPicker(SearchPicker):
     """Pick a library by typing its name; its id is the value."""
 
     search_url_name = "libraries:search"
-    value_label = _("Library number in Inklusi")
+    value_label = _("Inklusi library ID")
 
     def chosen_label(self, pk):
         library = (

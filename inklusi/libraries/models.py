@@ -134,10 +134,9 @@ class Library(models.Model):
         levels = KIND_REGION_LEVELS.get(self.kind, ())
         if self.region_id and self.region.level not in levels:
             allowed = " / ".join(str(Level(level).label).lower() for level in levels)
-            errors["region"] = _("A %(kind)s is registered at a %(levels)s.") % {
-                "kind": self.get_kind_display().lower(),
-                "levels": allowed,
-            }
+            errors["region"] = _(
+                "Pick a region of level %(levels)s for this kind of library (%(kind)s)."
+            ) % {"kind": self.get_kind_display(), "levels": allowed}
         if errors:
             raise ValidationError(errors)
 
@@ -160,10 +159,14 @@ class Library(models.Model):
 
     def missing_profile_fields(self):
         """Labels of the profile fields a complete registry entry still lacks."""
-        missing = [name for name in PROFILE_TEXT_FIELDS if not getattr(self, name)]
+        labels = [
+            self._meta.get_field(name).verbose_name
+            for name in PROFILE_TEXT_FIELDS
+            if not getattr(self, name)
+        ]
         if not self.has_location:
-            missing.insert(1, "latitude")
-        return [self._meta.get_field(name).verbose_name for name in missing]
+            labels.insert(1, _("location on the map"))
+        return labels
 
 
 class AssistanceKind(models.TextChoices):

@@ -197,7 +197,7 @@ def test_an_invalid_assistance_row_saves_nothing(people, login, libraries):
     data = profile_data(lib, assistance=[row], name="Nama Baru", address="Jl. Diketik 7")
     response = login(people.manager).post(url(lib), data)
     assert response.status_code == 200
-    assert "This date is in the future." in response.text
+    assert "The date cannot be later than today." in response.text
     assert "Jl. Diketik 7" in response.text
     assert "Nama Baru" in response.text
     lib.refresh_from_db()
