@@ -5,18 +5,19 @@ from inklusi.accounts.scope import Scope
 from inklusi.libraries.models import Library
 from inklusi.testing.factories import UserFactory
 
+# The last word of each Banyuasin library's name (Air Batu, Sukajadi, the regency library).
+BANYUASIN = {"Batu", "Sukajadi", "Banyuasin"}
 
-def names(queryset):
-    return {library.name.split()[-1] for library in queryset}
+
+def visible(user, for_edit=False):
+    """Last words of the names of the libraries `user` may see (or change)."""
+    libraries = Scope(user).filter(Library.objects.all(), library_path="pk", for_edit=for_edit)
+    return {library.name.split()[-1] for library in libraries}
 
 
 def test_region_roles_cover_their_region_and_everything_below(people, libraries):
+    assert visible(people.regency) == BANYUASIN
     scope = Scope(people.regency)
-    assert names(scope.filter(Library.objects.all(), library_path="pk")) == {
-        "Batu",
-        "Sukajadi",
-        "Banyuasin",
-    }
     assert scope.view.covers_region("16.07.10.1002")
     assert scope.view.covers_region("16.07")
     assert not scope.view.covers_region("16")
@@ -24,8 +25,8 @@ def test_region_roles_cover_their_region_and_everything_below(people, libraries)
 
 
 def test_manager_covers_only_the_own_library(people, libraries):
+    assert visible(people.manager) == {"Batu"}
     scope = Scope(people.manager)
-    assert names(scope.filter(Library.objects.all(), library_path="pk")) == {"Batu"}
     assert scope.edit.covers_library(libraries.air_batu)
     assert not scope.edit.covers_library(libraries.sukajadi)
     assert not scope.can_create_libraries
@@ -33,13 +34,8 @@ def test_manager_covers_only_the_own_library(people, libraries):
 
 
 def test_viewer_sees_but_never_edits(people, libraries):
-    scope = Scope(people.viewer)
-    assert names(scope.filter(Library.objects.all(), library_path="pk")) == {
-        "Batu",
-        "Sukajadi",
-        "Banyuasin",
-    }
-    assert scope.filter(Library.objects.all(), library_path="pk", for_edit=True).count() == 0
+    assert visible(people.viewer) == BANYUASIN
+    assert visible(people.viewer, for_edit=True) == set()
 
 
 def test_national_admin_and_superuser_cover_everything(people, libraries):
@@ -57,8 +53,7 @@ def test_user_without_role_or_inactive_sees_nothing(people, libraries):
 def test_several_roles_add_up(people, libraries):
     user = UserFactory(role=(Role.LIBRARY_MANAGER, libraries.medan))
     user.roles.create(role=Role.VIEWER, region=libraries.regions["16.71"])
-    scope = Scope(user)
-    assert names(scope.filter(Library.objects.all(), library_path="pk")) == {"Baru", "Ilir"}
+    assert visible(user) == {"Baru", "Ilir"}
 
 
 def test_paths_through_related_models(people, libraries):
