@@ -9,7 +9,6 @@ Prints the median and 95th percentile per query and over all requests, in millis
 """
 
 import json
-import statistics
 import time
 
 from django.core.management.base import BaseCommand
@@ -18,6 +17,7 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
 
+from inklusi.core.benchmark import summary, time_get, write_table
 from inklusi.regions.loading import load_regions
 from inklusi.regions.models import Level, Region
 
@@ -43,13 +43,6 @@ QUERIES = [
 ]
 
 
-def percentile(values, fraction):
-    """Nearest-rank percentile of a non-empty list."""
-    ordered = sorted(values)
-    rank = max(1, round(fraction * len(ordered) + 0.5))
-    return ordered[min(rank, len(ordered)) - 1]
-
-
 class Command(BaseCommand):
     help = "Time the region type-ahead (/wilayah/cari/) on the full list of 83,762 villages."
 
@@ -72,31 +65,23 @@ class Command(BaseCommand):
             every = []
             for text, extra in QUERIES:
                 params = {"q": text, **extra}
-                response = client.get(url, params)  # warm-up (and a sanity check)
-                assert response.status_code == 200, (text, response.status_code)
-                times = []
-                for _ in range(runs):
-                    started = time.perf_counter()
-                    client.get(url, params)
-                    times.append((time.perf_counter() - started) * 1000)
+                times = time_get(client, url, params, runs)
                 label = text + "".join(
                     f" [{k}={v if isinstance(v, str) else ','.join(v)}]" for k, v in extra.items()
                 )
                 figures[label] = times
                 every += times
-        summary = {
-            label: {"median": statistics.median(t), "p95": percentile(t, 0.95)}
-            for label, t in figures.items()
-        }
-        overall = {"median": statistics.median(every), "p95": percentile(every, 0.95)}
+        per_query = {label: summary(t) for label, t in figures.items()}
+        overall = summary(every)
         if options["json"]:
-            data = {"database": connection.vendor, "runs": runs, "queries": summary}
+            data = {"database": connection.vendor, "runs": runs, "queries": per_query}
             self.stdout.write(json.dumps({**data, "overall": overall}, indent=2))
             return
-        self.stdout.write(f"Region type-ahead on {connection.vendor}, {runs} runs per query (ms)")
-        self.stdout.write(f"{'query':<36} {'median':>8} {'p95':>8}")
-        for label, row in summary.items():
-            self.stdout.write(f"{label:<36} {row['median']:>8.1f} {row['p95']:>8.1f}")
-        self.stdout.write(f"{'all requests':<36} {overall['median']:>8.1f} {overall['p95']:>8.1f}")
+        write_table(
+            self.stdout.write,
+            f"Region type-ahead on {connection.vendor}, {runs} runs per query (ms)",
+            [*figures.items(), ("all requests", every)],
+            width=36,
+        )
         style = self.style.SUCCESS if overall["p95"] < 100 else self.style.ERROR
         self.stdout.write(style(f"95th percentile over all requests: {overall['p95']:.1f} ms"))
