@@ -1,5 +1,6 @@
 """Timing pages through the real views, for the benchmark commands (`bench_*`)."""
 
+import math
 import statistics
 import time
 
@@ -7,8 +8,8 @@ import time
 def percentile(values, fraction):
     """Nearest-rank percentile of a non-empty list."""
     ordered = sorted(values)
-    rank = max(1, round(fraction * len(ordered) + 0.5))
-    return ordered[min(rank, len(ordered)) - 1]
+    rank = max(1, math.ceil(fraction * len(ordered)))
+    return ordered[rank - 1]
 
 
 def time_get(client, url, params=None, runs=20):
