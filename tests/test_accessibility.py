@@ -1,5 +1,6 @@
-"""Main pages pass axe-core's WCAG 2 A/AA checks on a phone: labels, contrast, landmarks,
-names of buttons and links. axe-core comes from npm (package.json) like the other assets."""
+"""Main pages pass axe-core's WCAG 2 A/AA checks on a phone (labels, contrast, landmarks,
+names of buttons and links) and fit its width. axe-core comes from npm (package.json) like
+the other assets."""
 
 from pathlib import Path
 
@@ -58,6 +59,9 @@ def test_main_pages_are_accessible(people, libraries, phone, phone_login, email,
         else:
             url = reverse(name)
         phone.goto(phone.base_url + url)
-        if problems := violations(phone):
+        problems = violations(phone)
+        if phone.evaluate("document.documentElement.scrollWidth") > 360:
+            problems.append("the page scrolls sideways on a 360-px phone")
+        if problems:
             found[url] = problems
     assert found == {}
