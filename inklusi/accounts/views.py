@@ -74,7 +74,9 @@ def team(request):
 @require_http_methods(["GET", "POST"])
 def invite(request):
     scope = Scope.requiring(request.user, "can_invite")
-    form = InvitationForm(request.POST or None, scope=scope)
+    # "Invite the manager" links on the home page arrive with the role and library filled in.
+    initial = {key: request.GET[key] for key in ("role", "library", "region") if key in request.GET}
+    form = InvitationForm(request.POST or None, scope=scope, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             # The invitation exists only if its e-mail could be handed to the mail server.

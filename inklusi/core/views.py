@@ -19,6 +19,7 @@ def home(request):
     status_counts = dict(libraries.values_list("status").annotate(n=Count("pk")).order_by())
     editable = scope.filter(libraries, library_path="pk", for_edit=True)
     incomplete = editable.incomplete().order_by("updated_at")
+    unmanaged = editable.without_manager().order_by("name") if scope.can_invite else None
     pending_invitations = (
         Invitation.objects.pending().filter(invited_by=request.user) if scope.can_invite else []
     )
@@ -34,6 +35,8 @@ def home(request):
             "incomplete": incomplete[:10],
             "incomplete_count": incomplete.count(),
             "pending_invitations": pending_invitations,
+            "unmanaged": unmanaged[:10] if unmanaged is not None else [],
+            "unmanaged_count": unmanaged.count() if unmanaged is not None else 0,
         },
     )
 

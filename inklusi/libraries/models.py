@@ -45,6 +45,13 @@ class LibraryQuerySet(models.QuerySet):
             missing |= models.Q(**{name: ""})
         return self.filter(missing)
 
+    def without_manager(self):
+        """Libraries no one manages in Inklusi yet: nobody holds the library-manager role."""
+        from inklusi.accounts.models import Role, RoleAssignment
+
+        managed = RoleAssignment.objects.filter(role=Role.LIBRARY_MANAGER).values("library_id")
+        return self.exclude(pk__in=managed)
+
     def search(self, text):
         text = (text or "").strip()
         if not text:

@@ -27,3 +27,24 @@ def test_user_without_role_is_told_to_ask_for_an_invitation(people, login):
 
 def test_health_answers_without_login(client, db):
     assert client.get(reverse("core:health")).content == b"ok"
+
+
+def test_coordinator_is_asked_to_invite_managers_of_unmanaged_libraries(people, libraries, login):
+    response = login(people.regency).get(reverse("core:home"))
+    names = {library.name for library in response.context["unmanaged"]}
+    # Air Batu has its manager; Sukajadi and the regency library have none yet.
+    assert names == {"Perpustakaan Desa Sukajadi", "Perpustakaan Daerah Banyuasin"}
+    link = f"{reverse('accounts:invite')}?role=library_manager&amp;library={libraries.sukajadi.pk}"
+    assert link in response.text
+
+
+def test_invite_link_arrives_with_role_and_library_filled_in(people, libraries, login):
+    url = f"{reverse('accounts:invite')}?role=library_manager&library={libraries.sukajadi.pk}"
+    response = login(people.regency).get(url)
+    assert 'value="library_manager" selected' in response.text
+    assert "Perpustakaan Desa Sukajadi" in response.text  # the picker names the library
+
+
+def test_managers_and_viewers_get_no_invite_list(people, libraries, login):
+    assert login(people.manager).get(reverse("core:home")).context["unmanaged"] == []
+    assert login(people.viewer).get(reverse("core:home")).context["unmanaged"] == []
