@@ -7,13 +7,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import AcceptInvitationForm, EmailLoginForm, InvitationForm, ProfileForm
 from .models import Invitation, RoleAssignment, User
@@ -47,13 +47,18 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form, "roles": roles})
 
 
+def team_area(request):
+    """Roles and invitations held over the area the user coordinates (403 for others).
+    Only the inviting roles count: a viewer or manager role elsewhere widens nothing here."""
+    scope = Scope.requiring(request.user, "can_invite")
+    return scope.invite.q(("region", "library__region"), "library")
+
+
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def team(request):
     """The people holding roles in the area the user coordinates, and the open invitations."""
-    scope = Scope.requiring(request.user, "can_invite")
-    # The inviting roles' area only: a viewer or manager role elsewhere widens nothing here.
-    inside = scope.invite.q(("region", "library__region"), "library")
+    inside = team_area(request)
     assignments = RoleAssignment.objects.filter(inside).select_related("user", "region", "library")
     invitations = (
         Invitation.objects.pending()
@@ -68,6 +73,36 @@ def team(request):
             "invitations": invitations,
         },
     )
+
+
+@login_required
+@require_POST
+def revoke_role(request, pk):
+    """Take a role away from someone in the coordinator's area (e.g. a manager who left)."""
+    assignment = get_object_or_404(
+        RoleAssignment.objects.filter(team_area(request)).select_related("user"), pk=pk
+    )
+    if assignment.user_id == request.user.pk:
+        messages.error(request, _("You cannot remove your own role; ask another coordinator."))
+    else:
+        assignment.delete()
+        messages.success(
+            request,
+            _("%(name)s no longer holds the role %(role)s.")
+            % {"name": assignment.user, "role": assignment.get_role_display()},
+        )
+    return redirect("accounts:team")
+
+
+@login_required
+@require_POST
+def cancel_invitation(request, pk):
+    invitation = get_object_or_404(Invitation.objects.pending().filter(team_area(request)), pk=pk)
+    invitation.delete()
+    messages.success(
+        request, _("The invitation to %(email)s was cancelled.") % {"email": invitation.email}
+    )
+    return redirect("accounts:team")
 
 
 @login_required

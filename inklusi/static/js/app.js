@@ -43,6 +43,12 @@
     });
   });
 
+  // Forms that undo something ask first (data-confirm holds the question).
+  document.addEventListener("submit", function (event) {
+    var question = event.target.dataset && event.target.dataset.confirm;
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+
   // Location picker: a Leaflet map beside the latitude/longitude inputs, when Leaflet loaded.
   function setUpMap(box) {
     if (!window.L) return;
