@@ -147,6 +147,14 @@ class Library(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def managers(self):
+        """The people who hold the library-manager role for this library."""
+        from inklusi.accounts.models import Role, User
+
+        return User.objects.filter(
+            is_active=True, roles__role=Role.LIBRARY_MANAGER, roles__library=self
+        ).order_by("full_name")
+
     @property
     def whatsapp_link(self):
         return f"https://wa.me/{self.whatsapp}" if self.whatsapp else ""

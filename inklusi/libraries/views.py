@@ -80,6 +80,8 @@ def library_detail(request, pk):
             "ancestors": library.region.ancestors(),
             "assistance": library.assistance.all(),
             "can_edit": scope.edit.covers_library(library),
+            "managers": library.managers(),
+            "can_invite": scope.invite.covers_region(library.region_id),
         },
     )
 

@@ -66,3 +66,13 @@ def test_manager_sees_the_edit_button(people, login, libraries):
 
 def test_it_needs_login(client, libraries):
     assert client.get(url(libraries.air_batu)).status_code == 302
+
+
+def test_it_names_the_managers_and_offers_an_invitation_to_coordinators(people, libraries, login):
+    url = reverse("libraries:detail", args=[libraries.air_batu.pk])
+    response = login(people.regency).get(url)
+    assert [u.email for u in response.context["managers"]] == [people.manager.email]
+    assert people.manager.full_name in response.text
+    assert people.manager.email not in response.text  # names only: e-mail stays private
+    assert response.context["can_invite"]
+    assert not login(people.viewer).get(url).context["can_invite"]
