@@ -82,7 +82,7 @@ def test_it_lists_villages_unless_asked_for_other_levels(client, searchable):
         "ai" * 5_000,
         "xq " * 3_000,
         "désa ñ 日本",
-        "\x00\x01",
+        "\x01\x02",
     ],
 )
 def test_garbage_and_very_long_input_answer_an_empty_list(client, searchable, text):
@@ -91,6 +91,10 @@ def test_garbage_and_very_long_input_answer_an_empty_list(client, searchable, te
     assert response.status_code == 200
     assert b"<script>" not in response.content
     assert names(client, q=text) == []
+
+
+def test_a_nul_character_is_a_bad_request(client, searchable):
+    assert client.get(URL, {"q": "ab\x00"}).status_code == 400
 
 
 def test_it_says_so_when_nothing_matches(client, searchable):
