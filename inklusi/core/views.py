@@ -21,7 +21,11 @@ def home(request):
     incomplete = editable.incomplete().order_by("updated_at")
     unmanaged = editable.without_manager().order_by("name") if scope.can_invite else None
     pending_invitations = (
-        Invitation.objects.pending().filter(invited_by=request.user) if scope.can_invite else []
+        Invitation.objects.pending()
+        .filter(invited_by=request.user)
+        .select_related("region", "library")
+        if scope.can_invite
+        else []
     )
     return render(
         request,

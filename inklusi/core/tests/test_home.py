@@ -48,3 +48,21 @@ def test_invite_link_arrives_with_role_and_library_filled_in(people, libraries, 
 def test_managers_and_viewers_get_no_invite_list(people, libraries, login):
     assert login(people.manager).get(reverse("core:home")).context["unmanaged"] == []
     assert login(people.viewer).get(reverse("core:home")).context["unmanaged"] == []
+
+
+def test_home_queries_do_not_grow_with_open_invitations(
+    people, libraries, login, django_assert_max_num_queries
+):
+    from inklusi.accounts.models import Invitation, Role
+
+    client = login(people.regency)
+    for number in range(6):
+        Invitation.objects.create(
+            email=f"calon{number}@example.id",
+            role=Role.LIBRARY_MANAGER,
+            library=libraries.sukajadi,
+            invited_by=people.regency,
+        )
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("core:home"))
+    assert len(response.context["pending_invitations"]) == 6
