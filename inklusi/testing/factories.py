@@ -1,12 +1,17 @@
 """Factories and fixtures' data for tests: a small slice of the real region tree."""
 
+import datetime
 from types import SimpleNamespace
 
 import factory
+from django.utils import timezone
 
 from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.activities.models import Activity, Category
+from inklusi.activities.models import Status as ActivityStatus
 from inklusi.libraries.models import Kind, Library, Status
 from inklusi.regions.models import Region, level_of
+from inklusi.reports.models import MonthlyReport
 
 # Real codes and names from the Kemendagri list.
 REGION_ROWS = [
@@ -123,3 +128,39 @@ def personas(libs):
         ),
         nobody=UserFactory(email="nobody@example.id"),
     )
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A published literacy activity of last week, 12 participants."""
+
+    class Meta:
+        model = Activity
+
+    title = factory.Sequence(lambda n: f"Kelas membaca {n}")
+    category = factory.LazyFunction(lambda: Category.objects.get(slug="literacy"))
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=7))
+    place = "Ruang baca"
+    description = "Anak-anak membaca bersama."
+    participants_female = 7
+    participants_male = 5
+    status = ActivityStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class MonthlyReportFactory(factory.django.DjangoModelFactory):
+    """Last month's report with ordinary figures."""
+
+    class Meta:
+        model = MonthlyReport
+
+    month = factory.LazyFunction(
+        lambda: (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    )
+    open_days = 20
+    visitors_female = 120
+    visitors_male = 95
+    new_members = 6
+    total_members = 180
+    loans = 140
+    computer_users = 40
+    internet_users = 35

@@ -4,45 +4,17 @@ from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
 from inklusi.core.images import check_image, reencode_image
-
-GPS_IFD = 0x8825
-ORIENTATION = 0x0112
+from inklusi.testing.photos import GPS_IFD, jpeg_with_gps, opened, upload
 
 
 @pytest.fixture(autouse=True)
 def english():
     with translation.override("en"):
         yield
-
-
-def upload(data, name="foto.jpg", content_type="image/jpeg"):
-    return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-def jpeg_with_gps(size=(4000, 3000), orientation=None):
-    exif = Image.Exif()
-    exif[0x010F] = "KameraHP"  # camera make
-    exif[GPS_IFD] = {
-        1: "S",
-        2: (2.0, 58.0, 33.6),
-        3: "E",
-        4: (104.0, 46.0, 30.1),
-    }
-    if orientation:
-        exif[ORIENTATION] = orientation
-    out = BytesIO()
-    Image.new("RGB", size, (30, 140, 60)).save(out, "JPEG", exif=exif, quality=70)
-    return out.getvalue()
-
-
-def opened(uploaded):
-    uploaded.seek(0)
-    return Image.open(BytesIO(uploaded.read()))
 
 
 def test_the_test_photo_really_has_gps():
