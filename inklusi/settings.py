@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "inklusi.regions",
     "inklusi.accounts",
     "inklusi.libraries",
+    "inklusi.activities",
+    "inklusi.reports",
+    "inklusi.public",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +160,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Inklusi <noreply@inkl
 # Uploaded images: the largest file accepted and the longest side kept after re-encoding.
 MAX_IMAGE_UPLOAD_BYTES = int(os.environ.get("MAX_IMAGE_UPLOAD_BYTES", str(5 * 1024 * 1024)))
 IMAGE_MAX_SIDE = 1600
+# A monthly report is on time when filed by this day of the following month.
+REPORT_DUE_DAY = int(os.environ.get("REPORT_DUE_DAY", "10"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Map tiles for the location picker. Empty means no tiles: the map still shows the pin and the
