@@ -156,7 +156,9 @@ def load_demo():
                 )
             libraries.append(library)
     managed = (
-        Library.objects.filter(kind=Kind.VILLAGE, region__code__inside="16.07")
+        Library.objects.filter(
+            kind=Kind.VILLAGE, region__code__inside="16.07", status=Status.BENEFICIARY
+        )
         .order_by("region_id")
         .first()
     )

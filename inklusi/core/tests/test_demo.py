@@ -27,3 +27,32 @@ def test_demo_province_has_every_regency_and_one_user_per_role(db):
     call_command("load_demo", verbosity=0)  # deterministic and re-runnable
     assert sorted(Library.objects.values_list("name", flat=True)) == names
     assert User.objects.count() == 7
+
+
+def test_demo_records_are_valid_varied_and_loaded_once(db, settings, tmp_path):
+    from inklusi.activities.models import Activity, ActivityPhoto, Review, Status
+    from inklusi.core.demo_activities import load_demo_records
+    from inklusi.reports.models import MonthlyReport
+
+    settings.MEDIA_ROOT = tmp_path
+    load_regions()
+    load_demo()
+    manager = User.objects.get(email="pengelola@inklusi.id")
+    reports, activities = load_demo_records(manager)
+    assert reports == MonthlyReport.objects.count() > 700  # a year for ~70 libraries
+    assert activities == Activity.objects.count() > 250
+    assert load_demo_records(manager) == (0, 0)
+
+    for record in [*Activity.objects.all(), *MonthlyReport.objects.all()]:
+        record.full_clean()
+    states = set(Activity.objects.values_list("status", "review"))
+    assert {(Status.PUBLISHED, Review.VERIFIED), (Status.DRAFT, Review.RETURNED)} <= states
+    assert ActivityPhoto.objects.filter(consent_to_publish=False).exists()
+    assert ActivityPhoto.objects.public().count() > 200
+    late = [r for r in MonthlyReport.objects.all() if not r.on_time]
+    assert 0 < len(late) < MonthlyReport.objects.count() / 5
+
+    library = manager.roles.get().library
+    months = sorted(library.monthly_reports.values_list("month", flat=True))
+    assert len(months) == 11  # last month is still to be filed
+    assert library.activities.count() == 10
