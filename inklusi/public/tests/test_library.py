@@ -1,0 +1,164 @@
+"""The public page of a library."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from inklusi.accounts.models import Role
+from inklusi.activities.models import Status
+from inklusi.public.queries import last_twelve_months
+from inklusi.reports.models import first_of_month
+from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory, UserFactory
+
+
+def url(library):
+    return reverse("public:library", args=[library.pk])
+
+
+def months_ago(n):
+    month = first_of_month(timezone.localdate())
+    for _ in range(n):
+        month = first_of_month(month - datetime.timedelta(days=1))
+    return month
+
+
+@pytest.fixture
+def library(libraries):
+    lib = libraries.air_batu
+    lib.whatsapp = "6281234567890"
+    lib.email = "perpus.airbatu@example.id"
+    lib.instagram = "https://instagram.com/perpusairbatu"
+    lib.opening_hours = "Senin–Jumat 08.00–15.00"
+    lib.description = "Perpustakaan desa di tepi sungai."
+    lib.latitude, lib.longitude = "-2.871200", "104.612300"
+    lib.save()
+    return lib
+
+
+def test_anyone_can_open_it(client, library):
+    response = client.get(url(library))
+    assert response.status_code == 200
+    text = response.text
+    assert "Perpustakaan Desa Air Batu" in text
+    assert "Village/kelurahan library" in text
+    assert "Perpustakaan desa di tepi sungai." in text
+    assert "Senin–Jumat 08.00–15.00" in text
+    assert "https://wa.me/6281234567890" in text
+    assert "mailto:perpus.airbatu@example.id" in text
+    assert "https://instagram.com/perpusairbatu" in text
+    assert 'data-lat="-2.871200"' in text and 'data-lng="104.612300"' in text
+    assert 'data-tiles=""' in text  # no tile server in tests: the pin still shows
+    for code, name in [("16", "Sumatera Selatan"), ("16.07", "Kabupaten Banyuasin")]:
+        assert f'<a href="{reverse("public:region", args=[code])}">{name}</a>' in text
+
+
+def test_every_library_is_public(client, libraries):
+    assert client.get(url(libraries.medan)).status_code == 200
+
+
+def test_bad_id_is_404(client, db):
+    assert client.get(reverse("public:library", args=[987654])).status_code == 404
+
+
+def test_wrong_method_is_405(client, library):
+    assert client.post(url(library)).status_code == 405
+
+
+def test_no_manager_names_or_user_emails(client, library):
+    manager = UserFactory(
+        full_name="Sitinurbaya Pengelolaistimewa",
+        email="sitinurbaya.rahasia@example.id",
+        role=(Role.LIBRARY_MANAGER, library),
+    )
+    ActivityFactory(library=library, created_by=manager)
+    text = client.get(url(library)).text
+    assert "Sitinurbaya" not in text
+    assert "Pengelolaistimewa" not in text
+    assert manager.email not in text
+
+
+def test_only_published_activities_with_consented_photos(client, library, people, photo):
+    shown = ActivityFactory(library=library, title="Kegiatan terbit")
+    ActivityFactory(library=library, title="Kegiatan konsep", status=Status.DRAFT)
+    returned = ActivityFactory(library=library, title="Kegiatan dikembalikan")
+    returned.send_back(people.regency, "Perbaiki jumlah peserta.")
+    good = photo(shown, "boleh-tampil")
+    photo(shown, "rahasia-anak", consent=False)
+    photo(returned, "dikembalikan-foto")
+    response = client.get(url(library))
+    text = response.text
+    assert "Kegiatan terbit" in text
+    assert reverse("public:activity", args=[shown.pk]) in text
+    assert "Kegiatan konsep" not in text
+    assert "Kegiatan dikembalikan" not in text
+    assert good.thumbnail.url in text
+    assert b"rahasia-anak" not in response.content
+    assert b"dikembalikan-foto" not in response.content
+
+
+def test_activities_newest_first_and_paged(client, library):
+    today = timezone.localdate()
+    for n in range(12):
+        ActivityFactory(
+            library=library, title=f"Kegiatan nomor {n:02}", starts_on=today - datetime.timedelta(n)
+        )
+    first = client.get(url(library))
+    titles = [a.title for a in first.context["page"]]
+    assert titles == [f"Kegiatan nomor {n:02}" for n in range(10)]
+    second = client.get(url(library), {"page": 2})
+    assert [a.title for a in second.context["page"]] == ["Kegiatan nomor 10", "Kegiatan nomor 11"]
+    assert client.get(url(library), {"page": "x\u00a0"}).status_code == 200
+
+
+def test_headline_figures_of_the_last_twelve_months(client, library):
+    rows = [
+        MonthlyReportFactory(library=library, month=months_ago(1)),
+        MonthlyReportFactory(
+            library=library,
+            month=months_ago(6),
+            visitors_female=300,
+            visitors_male=100,
+            loans=77,
+            new_members=3,
+            computer_users=11,
+            internet_users=9,
+        ),
+        MonthlyReportFactory(library=library, month=months_ago(12), visitors_female=5),
+    ]
+    MonthlyReportFactory(library=library, month=months_ago(13), visitors_female=9999, loans=8888)
+    MonthlyReportFactory(library=library, month=months_ago(0), visitors_female=7777)
+    first, last = last_twelve_months()
+    ActivityFactory(library=library, starts_on=first)
+    ActivityFactory(library=library, starts_on=last + datetime.timedelta(days=3))
+    ActivityFactory(library=library, starts_on=last, status=Status.DRAFT)
+    ActivityFactory(library=library, starts_on=first - datetime.timedelta(days=1))
+    response = client.get(url(library))
+    figures = response.context["figures"]
+    female = sum(r.visitors_female for r in rows)
+    visitors = female + sum(r.visitors_male for r in rows)
+    assert figures["reports"] == 3
+    assert figures["visitors"] == visitors
+    assert figures["women_percent"] == round(100 * female / visitors)
+    assert figures["loans"] == sum(r.loans for r in rows)
+    assert figures["new_members"] == sum(r.new_members for r in rows)
+    assert figures["computer_users"] == sum(r.computer_users for r in rows)
+    assert figures["internet_users"] == sum(r.internet_users for r in rows)
+    assert figures["activities"] == 2
+    assert f"<strong>{visitors:,}</strong>" in response.text  # English grouping in tests
+
+
+def test_no_reports_yet(client, library):
+    MonthlyReportFactory(library=library, month=months_ago(14))
+    response = client.get(url(library))
+    assert response.context["figures"] is None
+    assert "No monthly reports yet." in response.text
+
+
+def test_query_count_is_bounded(client, library, photo, django_assert_max_num_queries):
+    for n in range(10):
+        photo(ActivityFactory(library=library), f"foto-{n}")
+    MonthlyReportFactory(library=library)
+    with django_assert_max_num_queries(7):
+        assert client.get(url(library)).status_code == 200

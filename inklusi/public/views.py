@@ -1,0 +1,134 @@
+"""The public pages: no login, only published activities and consented photos."""
+
+from urllib.parse import quote, urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from inklusi.libraries.models import Library
+from inklusi.regions.models import Region
+
+from .queries import (
+    child_regions_with_activities,
+    headline_figures,
+    is_region_code,
+    libraries_with_activities,
+    participant_groups,
+    public_activities,
+    shorten,
+    summary,
+)
+
+LIBRARY_PAGE_SIZE = 10
+REGION_PAGE_SIZE = 20
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url) if url else ""
+
+
+def share_links(url, title):
+    """(name, address) of the share buttons: plain links the visitor opens, nothing loaded."""
+    return [
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{title} {url}"}, quote_via=quote)),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        (
+            "X",
+            "https://twitter.com/intent/tweet?"
+            + urlencode({"url": url, "text": title}, quote_via=quote),
+        ),
+    ]
+
+
+@require_safe
+def library(request, pk):
+    library = get_object_or_404(Library.objects.select_related("region__parent__parent"), pk=pk)
+    activities = public_activities().filter(library=library)
+    page = Paginator(activities, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page"))
+    cover = library.cover_photo.url if library.cover_photo else ""
+    return render(
+        request,
+        "public/library.html",
+        {
+            "library": library,
+            "ancestors": library.region.ancestors(),
+            "page": page,
+            "figures": headline_figures(library),
+            "meta": {
+                "title": library.name,
+                "description": shorten(library.description),
+                "image": _absolute(request, cover),
+                "url": request.build_absolute_uri(reverse("public:library", args=[pk])),
+                "type": "website",
+            },
+        },
+    )
+
+
+@require_safe
+def activity(request, pk):
+    activity = get_object_or_404(public_activities(), pk=pk)
+    photos = activity.public_photos
+    library = activity.library
+    image = photos[0].image.url if photos else ""
+    if not image and library.cover_photo:
+        image = library.cover_photo.url
+    url = request.build_absolute_uri(activity.get_public_url())
+    return render(
+        request,
+        "public/activity.html",
+        {
+            "activity": activity,
+            "library": library,
+            "photos": photos,
+            "groups": participant_groups(activity),
+            "share_links": share_links(url, activity.title),
+            "share_url": url,
+            "meta": {
+                "title": activity.title,
+                "description": summary(activity),
+                "image": _absolute(request, image),
+                "url": url,
+                "type": "article",
+            },
+        },
+    )
+
+
+@require_safe
+def region(request, code=None):
+    """Published activities of every library under the region (the whole country without
+    a code), newest first, with the way up and down the region tree."""
+    place = None
+    activities = public_activities()
+    if code is not None:
+        if not is_region_code(code):
+            raise Http404
+        place = get_object_or_404(Region, code=code)
+        activities = activities.filter(library__region__code__inside=code)
+    page = Paginator(activities, REGION_PAGE_SIZE).get_page(request.GET.get("page"))
+    feed_args = {"args": [code]} if code else {}
+    suffix = "region_" if code else ""
+    return render(
+        request,
+        "public/region.html",
+        {
+            "region": place,
+            "ancestors": place.ancestors() if place else [],
+            "page": page,
+            "children": child_regions_with_activities(place),
+            "libraries": libraries_with_activities(code),
+            "atom_url": reverse(f"public:{suffix}atom", **feed_args),
+            "rss_url": reverse(f"public:{suffix}rss", **feed_args),
+            "meta": {
+                "title": _("Library activities in %(where)s")
+                % {"where": place.label if place else _("Indonesia")},
+                "url": request.build_absolute_uri(request.path),
+                "type": "website",
+            },
+        },
+    )
