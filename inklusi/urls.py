@@ -8,6 +8,8 @@ urlpatterns = [
     path("akun/", include("inklusi.accounts.urls")),
     path("wilayah/", include("inklusi.regions.urls")),
     path("perpustakaan/", include("inklusi.libraries.urls")),
+    path("kegiatan/", include("inklusi.activities.urls")),
+    path("laporan/", include("inklusi.reports.urls")),
     path("publik/", include("inklusi.public.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

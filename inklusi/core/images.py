@@ -6,6 +6,7 @@ and saved again as JPEG without any metadata: GPS position and camera details ar
 """
 
 import warnings
+from contextlib import contextmanager
 from io import BytesIO
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
 # More pixels than any phone photo (a 108-megapixel camera stays under it); a small file that
@@ -33,6 +34,18 @@ _UNREADABLE = (
 )
 
 
+@contextmanager
+def _strict_decoding():
+    """Refuse truncated files even where another library (WeasyPrint, on import) told Pillow,
+    process-wide, to accept them: an upload cut off by a bad connection must be sent again."""
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def _not_a_photo():
     return ValidationError(
         _("This file is not a photo. Choose a JPEG, PNG or WebP image."), code="not_image"
@@ -50,7 +63,7 @@ def check_image(upload):
         )
     try:
         upload.seek(0)
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(upload) as image:
                 kind, (width, height) = image.format, image.size
@@ -75,7 +88,7 @@ def reencode_image(upload, max_side=None, quality=82):
     max_side = max_side or settings.IMAGE_MAX_SIDE
     upload.seek(0)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(upload) as image:
                 # JPEG decodes at 1/2, 1/4 or 1/8 scale when asked: less memory for big photos.

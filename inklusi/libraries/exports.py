@@ -13,11 +13,7 @@ def library_rows(libraries):
         field("npp").verbose_name,
         field("status").verbose_name,
         field("cohort_year").verbose_name,
-        _("Province"),
-        _("Regency/city"),
-        _("District"),
-        _("Village code"),
-        _("Village"),
+        *region_headers(),
         field("address").verbose_name,
         field("latitude").verbose_name,
         field("longitude").verbose_name,
@@ -37,7 +33,6 @@ def library_rows(libraries):
             "region_id", "name"
         )
         for lib in qs.iterator(chunk_size=2000):
-            lineage = {r.level: r for r in _lineage(lib.region)}
             yield [
                 lib.pk,
                 lib.name,
@@ -45,11 +40,7 @@ def library_rows(libraries):
                 lib.npp or "",
                 lib.get_status_display(),
                 lib.cohort_year,
-                _label(lineage.get(1)),
-                _label(lineage.get(2)),
-                _label(lineage.get(3)),
-                lineage[4].code if 4 in lineage else "",
-                lineage[4].name if 4 in lineage else "",
+                *region_columns(lib.region),
                 lib.address,
                 lib.latitude,
                 lib.longitude,
@@ -67,10 +58,25 @@ def library_rows(libraries):
     return headers, rows()
 
 
-def _lineage(region):
+def region_headers():
+    return [_("Province"), _("Regency/city"), _("District"), _("Village code"), _("Village")]
+
+
+def region_columns(region):
+    """Province, regency and district as "code name", then the village code and name; the
+    levels above `region` are found through its parents (select them with the rows)."""
+    lineage = {}
     while region is not None:
-        yield region
+        lineage[region.level] = region
         region = region.parent
+    village = lineage.get(4)
+    return [
+        _label(lineage.get(1)),
+        _label(lineage.get(2)),
+        _label(lineage.get(3)),
+        village.code if village else "",
+        village.name if village else "",
+    ]
 
 
 def _label(region):

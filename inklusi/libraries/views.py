@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -79,6 +80,10 @@ def library_detail(request, pk):
             "library": library,
             "ancestors": library.region.ancestors(),
             "assistance": library.assistance.all(),
+            "activities": library.activities.select_related("library")
+            .annotate(photo_count=Count("photos"))
+            .order_by("-starts_on", "-pk")[:5],
+            "reports": library.monthly_reports.order_by("-month")[:6],
             "can_edit": scope.edit.covers_library(library),
             "managers": library.managers(),
             "can_invite": scope.invite.covers_region(library.region_id),

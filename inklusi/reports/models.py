@@ -47,6 +47,12 @@ def due_date(month):
     return following.replace(day=settings.REPORT_DUE_DAY)
 
 
+def late_from(month):
+    """The moment a report of `month` becomes late: the day after its due date begins."""
+    day = due_date(month) + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def month_label(month):
     return date_format(month, "F Y")
 
@@ -114,7 +120,7 @@ class MonthlyReport(models.Model):
 
     @property
     def on_time(self):
-        return timezone.localtime(self.submitted_at).date() <= self.due_on
+        return self.submitted_at < late_from(self.month)
 
     def activity_count(self):
         """The month's published activities, counted from the activity records."""

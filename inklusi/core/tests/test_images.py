@@ -5,7 +5,7 @@ from io import BytesIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from PIL import Image
+from PIL import Image, ImageFile
 
 from inklusi.core.images import check_image, reencode_image
 from inklusi.testing.photos import GPS_IFD, jpeg_with_gps, opened, upload
@@ -96,6 +96,14 @@ def test_a_truncated_jpeg_is_refused_not_a_crash():
         check_image(photo)
         reencode_image(photo)
     assert error.value.code == "not_image"
+
+
+def test_a_truncated_jpeg_is_refused_even_after_weasyprint_relaxed_pillow(monkeypatch):
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # what WeasyPrint does
+    data = jpeg_with_gps(size=(800, 600))
+    with pytest.raises(ValidationError):
+        reencode_image(upload(data[: len(data) // 2]))
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # left as it was found
 
 
 def test_an_unaccepted_format_is_refused():

@@ -1,0 +1,258 @@
+import copy
+from functools import partial
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from inklusi.accounts.scope import Scope
+from inklusi.core.exports import FORMATS, table_response
+from inklusi.libraries.models import Library
+
+from .exports import activity_rows
+from .forms import ActivityFilterForm, ActivityForm, PhotoFormSet, SendBackForm
+from .models import AGE_FIELDS, INCLUSION_FIELDS, Activity
+from .photos import add_photo
+
+ACTIVITIES = Activity.objects.select_related("library__region", "category")
+PATHS = {"region_path": "library__region", "library_path": "library"}
+
+
+def visible_activities(request):
+    return Scope.of(request.user).filter(ACTIVITIES, **PATHS)
+
+
+def _get(request, pk, for_edit=False):
+    return Scope.of(request.user).get_or_404(ACTIVITIES, **PATHS, for_edit=for_edit, pk=pk)
+
+
+@login_required
+@require_safe
+def activity_list(request):
+    filters = ActivityFilterForm(request.GET)
+    activities = (
+        filters.apply(visible_activities(request))
+        .annotate(photo_count=Count("photos"))
+        .order_by("-starts_on", "-pk")  # a query with a count ignores the model's ordering
+    )
+    page = Paginator(activities, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "activities/list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "count": page.paginator.count,
+            "can_record": not Scope.of(request.user).edit.is_empty(),
+        },
+    )
+
+
+@login_required
+@require_safe
+def activity_export(request, fmt):
+    if fmt not in FORMATS:
+        raise Http404
+    activities = ActivityFilterForm(request.GET).apply(visible_activities(request))
+    headers, rows = activity_rows(activities)
+    return table_response(fmt, "kegiatan", headers, rows, sheet_title=_("Activities"))
+
+
+@login_required
+@require_safe
+def activity_detail(request, pk):
+    activity = _get(request, pk)
+    edit = Scope.of(request.user).edit
+    return render(
+        request,
+        "activities/detail.html",
+        {
+            "activity": activity,
+            "photos": activity.photos.all(),
+            "counts": [
+                (Activity._meta.get_field(name).verbose_name, getattr(activity, name))
+                for name in (*AGE_FIELDS, *INCLUSION_FIELDS)
+                if getattr(activity, name)
+            ],
+            "can_edit": edit.covers_library(activity.library),
+            # Verifying is a coordinator's look from outside: a regional role, not the library's.
+            "can_review": edit.covers_region(activity.library.region_id),
+            "send_back_form": SendBackForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_create(request):
+    scope = Scope.of(request.user)
+    if scope.edit.is_empty():
+        raise PermissionDenied
+    initial = {}
+    chosen = request.GET.get("library", "")
+    if chosen:  # "Record an activity" from a library's page
+        if not chosen.isdigit():
+            raise Http404
+        library = scope.get_or_404(
+            Library.objects.all(), library_path="pk", for_edit=True, pk=chosen
+        )
+        initial["library"] = library.pk
+    posted = request.method == "POST"
+    form = ActivityForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        scope=scope,
+        initial=initial,
+    )
+    if posted:
+        if form.is_valid():
+            activity = _save(request, form)
+            messages.success(request, _saved_message(activity))
+            return redirect(activity)
+        _say_nothing_saved(request, form)
+    return render(request, "activities/form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, pk):
+    activity = _get(request, pk, for_edit=True)
+    posted = request.method == "POST"
+    formset = PhotoFormSet(request.POST if posted else None, instance=activity, prefix="photo")
+    leaving = len(formset.deleted_forms) if posted and formset.is_valid() else 0
+    # The form fills its own copy, so the page still names the activity as it is saved.
+    form = ActivityForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        instance=copy.copy(activity),
+        scope=Scope.of(request.user),
+        photos_leaving=leaving,
+    )
+    if posted:
+        form_ok, formset_ok = form.is_valid(), formset.is_valid()  # both, to show every error
+        if form_ok and formset_ok:
+            activity = _save(request, form, formset)
+            messages.success(request, _saved_message(activity))
+            return redirect(activity)
+        _say_nothing_saved(request, form)
+    return render(
+        request, "activities/form.html", {"form": form, "formset": formset, "activity": activity}
+    )
+
+
+def _save(request, form, formset=None):
+    """Save the activity, its photo changes and its new photos together, or nothing.
+    The photos were checked and re-encoded while the form was validated."""
+    activity = form.instance
+    with transaction.atomic():
+        if activity.pk is None:
+            activity.created_by = request.user
+        elif form.has_changed() or formset.has_changed():
+            activity.mark_changed()
+        form.save()
+        if formset is not None:
+            formset.save()
+            transaction.on_commit(partial(_delete_files, formset.deleted_objects))
+        consent = form.cleaned_data["photos_consent"]
+        for prepared in form.prepared_photos:
+            add_photo(activity, prepared, consent_to_publish=consent)
+        if request.POST.get("action") == "publish":
+            activity.publish()
+        elif activity.is_published:
+            activity.unpublish()
+    return activity
+
+
+def _saved_message(activity):
+    if activity.is_published:
+        return _("The activity “%(title)s” was saved and published.") % {"title": activity}
+    return _("The activity “%(title)s” was saved as a draft.") % {"title": activity}
+
+
+def _say_nothing_saved(request, form):
+    text = _("Some fields need attention; nothing was saved yet.")
+    if form.photos_were_chosen:
+        text += " " + _("Please choose the photos again.")
+    messages.error(request, text)
+
+
+def _delete_files(photos):
+    for photo in photos:
+        photo.image.delete(save=False)
+        photo.thumbnail.delete(save=False)
+
+
+@login_required
+@require_POST
+def activity_publish(request, pk):
+    activity = _get(request, pk, for_edit=True)
+    activity.publish()
+    messages.success(request, _("The activity is published."))
+    return redirect(activity)
+
+
+@login_required
+@require_POST
+def activity_unpublish(request, pk):
+    activity = _get(request, pk, for_edit=True)
+    activity.unpublish()
+    messages.success(request, _("The activity is a draft again; the public no longer sees it."))
+    return redirect(activity)
+
+
+@login_required
+@require_POST
+def activity_delete(request, pk):
+    activity = _get(request, pk, for_edit=True)
+    photos = list(activity.photos.all())
+    with transaction.atomic():
+        activity.delete()
+        transaction.on_commit(partial(_delete_files, photos))
+    messages.success(request, _("The activity “%(title)s” was deleted.") % {"title": activity})
+    return redirect("activities:list")
+
+
+def _reviewable(request, pk):
+    """The activity, if the user may verify it: seen (else 404) and inside a region they
+    coordinate (else 403)."""
+    activity = _get(request, pk)
+    if not Scope.of(request.user).edit.covers_region(activity.library.region_id):
+        raise PermissionDenied
+    return activity
+
+
+@login_required
+@require_POST
+def activity_verify(request, pk):
+    activity = _reviewable(request, pk)
+    try:
+        activity.verify(request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The activity is verified."))
+    return redirect(activity)
+
+
+@login_required
+@require_POST
+def activity_send_back(request, pk):
+    activity = _reviewable(request, pk)
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["comment"]))
+        return redirect(activity)
+    try:
+        activity.send_back(request.user, form.cleaned_data["comment"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The activity was sent back with your comment."))
+    return redirect(activity)

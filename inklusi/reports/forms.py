@@ -1,0 +1,204 @@
+import datetime
+import re
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from inklusi.libraries.forms import LibraryChoiceField
+from inklusi.libraries.models import Library
+from inklusi.regions.forms import RegionField
+from inklusi.regions.models import Level
+
+from .models import FIGURE_FIELDS, MonthlyReport, first_of_month
+
+# Far above any library's month, far below what the database column holds.
+MAX_FIGURE = 10_000_000
+# "1.500" or "12.345.678": dots between groups of three digits, as Indonesians write numbers.
+THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+DUPLICATE = _("This library already has a report for this month.")
+
+
+def previous_month(today=None):
+    today = today or timezone.localdate()
+    return first_of_month(first_of_month(today) - datetime.timedelta(days=1))
+
+
+def next_month(month):
+    return first_of_month(first_of_month(month) + datetime.timedelta(days=32))
+
+
+class CountField(forms.IntegerField):
+    """A count as people type it: "1.500" or "1 500" is 1500; never negative."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Type a whole number, for example 1500."),
+        "min_value": _("A count cannot be negative."),
+        "max_value": _("This number is too large. Please check it."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.update(min_value=0, max_value=MAX_FIGURE)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace("\u00a0", "").replace("−", "-")
+            if THOUSANDS.match(value.lstrip("-")):
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # Text, not type=number: a number box turns "1.500" into 1.5 or into nothing.
+        return {"inputmode": "numeric", "autocomplete": "off", "class": "count"}
+
+
+class MonthField(forms.DateField):
+    """A month as <input type="month"> sends it (YYYY-MM); the first day of that month."""
+
+    input_formats = ["%Y-%m"]
+    default_error_messages = {"invalid": _("Pick a month, for example 2025-03.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            forms.DateInput(format="%Y-%m", attrs={"type": "month", "placeholder": "YYYY-MM"}),
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip()[:20]
+        return super().to_python(value)
+
+
+class ReportForm(forms.ModelForm):
+    """The month's figures. A new report also names its library and month; an edit keeps
+    them. Figures far above the library's usual need the `confirm` box ticked."""
+
+    library = LibraryChoiceField(label=_("Library"), queryset=Library.objects.none())
+    month = MonthField(label=_("Month"))
+    confirm = forms.BooleanField(label=_("Yes, these figures are correct"), required=False)
+
+    class Meta:
+        model = MonthlyReport
+        fields = ["library", "month", *FIGURE_FIELDS, "notes"]
+        field_classes = dict.fromkeys(FIGURE_FIELDS, CountField)
+        labels = {
+            "open_days": _("Days open"),
+            "visitors_female": _("Visitors: women"),
+            "visitors_male": _("Visitors: men"),
+            "new_members": _("New members"),
+            "total_members": _("Members in total"),
+            "loans": _("Books lent"),
+            "computer_users": _("Computer users"),
+            "internet_users": _("Internet users"),
+        }
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {NON_FIELD_ERRORS: {"unique_together": DUPLICATE}}
+
+    def __init__(self, *args, libraries=None, **kwargs):
+        """`libraries`: those the user may file for (a new report only)."""
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["library"], self.fields["month"]
+        else:
+            self.fields["library"].queryset = libraries
+        for name in FIGURE_FIELDS:
+            self.fields[name].required = False
+            self.fields[name].widget.attrs["placeholder"] = "0"
+            if not self.instance.pk:
+                self.initial[name] = None  # an empty box to type in, not a 0 to delete first
+
+    def clean(self):
+        data = super().clean()
+        for name in FIGURE_FIELDS:  # an empty box is a zero
+            if name in data and data[name] is None:
+                data[name] = 0
+        return data
+
+    @cached_property
+    def unusual_figures(self):
+        """(label, value, usual) of the figures to confirm; only once is_valid() is True."""
+        return [
+            (self.fields[name].label, value, usual)
+            for name, value, usual in self.instance.unusual_figures()
+        ]
+
+    def needs_confirmation(self):
+        return bool(self.unusual_figures) and not self.cleaned_data.get("confirm")
+
+    def save_for(self, user):
+        report = self.instance
+        report.unusual_confirmed = bool(self.unusual_figures)
+        if report.pk is None:
+            report.submitted_at = timezone.now()
+            report.submitted_by = user
+        report.updated_by = user
+        return self.save()
+
+
+class ReportFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Library or region"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name, village…")}),
+    )
+    month = MonthField(label=_("Month"), required=False)
+
+    def apply(self, reports):
+        """The reports matching the valid filters (invalid ones are ignored and shown)."""
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("q"):
+            reports = reports.filter(library__in=Library.objects.search(data["q"]))
+        if data.get("month"):
+            reports = reports.filter(month=data["month"])
+        return reports
+
+
+class ComplianceForm(forms.Form):
+    month = MonthField(label=_("Month"), required=False)
+    region = RegionField(
+        label=_("Region"),
+        required=False,
+        levels=(Level.PROVINCE, Level.REGENCY, Level.DISTRICT),
+    )
+    missing = forms.BooleanField(label=_("Only libraries that have not reported"), required=False)
+
+    def __init__(self, data, *, scope):
+        if not data.get("month", "").strip():  # the month shown is the month counted
+            data = data.copy()
+            data["month"] = f"{previous_month():%Y-%m}"
+        super().__init__(data)
+        self.scope = scope
+        self.is_valid()
+
+    def clean_month(self):
+        month = self.cleaned_data["month"] or previous_month()
+        if month > first_of_month(timezone.localdate()):
+            raise forms.ValidationError(_("This month has not begun yet."))
+        return month
+
+    def clean_region(self):
+        region = self.cleaned_data.get("region")
+        if region and not self.scope.view.covers_region(region.code):
+            raise forms.ValidationError(_("This region lies outside your area."))
+        return region
+
+    @property
+    def chosen_month(self):
+        return self.cleaned_data.get("month") or previous_month()
+
+    @property
+    def chosen_region(self):
+        return self.cleaned_data.get("region")
+
+    @property
+    def only_missing(self):
+        return bool(self.cleaned_data.get("missing"))

@@ -1,0 +1,70 @@
+"""CSV and XLSX downloads of the compliance table."""
+
+import csv
+import io
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from inklusi.testing.factories import MonthlyReportFactory
+
+from .helpers import at, months_ago
+
+MONTH = months_ago(2)
+
+
+def export(client, fmt, **params):
+    return client.get(reverse("reports:compliance_export", args=[fmt]), params)
+
+
+@pytest.fixture
+def filed(libraries):
+    late = at(months_ago(1).replace(day=20))
+    MonthlyReportFactory(library=libraries.air_batu, month=MONTH, submitted_at=late)
+    MonthlyReportFactory(library=libraries.kemang_manis, month=MONTH)
+
+
+@override_settings(REPORT_DUE_DAY=10)
+def test_xlsx_works(people, login, filed):
+    response = export(login(people.regency), "xlsx", month=f"{MONTH:%Y-%m}")
+    assert response.status_code == 200
+    assert f'filename="kepatuhan-laporan-{MONTH:%Y-%m}-' in response["Content-Disposition"]
+    book = load_workbook(io.BytesIO(response.content), read_only=True)
+    header, *rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    table = {r[1]: dict(zip(header, r, strict=True)) for r in rows}
+    assert set(table) == {"Perpustakaan Desa Air Batu", "Perpustakaan Daerah Banyuasin"}
+    air_batu = table["Perpustakaan Desa Air Batu"]
+    assert (air_batu["Province"], air_batu["Regency/city"]) == (
+        "16 Sumatera Selatan",
+        "16.07 Kabupaten Banyuasin",
+    )
+    assert (air_batu["Village code"], air_batu["Village"]) == ("16.07.10.1002", "Air Batu")
+    assert air_batu["Report"] == "Late"
+    assert table["Perpustakaan Daerah Banyuasin"]["Report"] == "Not yet"
+    assert table["Perpustakaan Daerah Banyuasin"]["Village"] is None
+
+
+def test_csv_only_missing(people, login, filed):
+    response = export(login(people.province), "csv", month=f"{MONTH:%Y-%m}", missing="on")
+    raw = b"".join(response.streaming_content).decode("utf-8")
+    header, *rows = list(csv.reader(io.StringIO(raw[1:])))
+    assert [r[1] for r in rows] == ["Perpustakaan Daerah Banyuasin"]
+
+
+def test_it_checks_scope(people, login, filed):
+    response = export(login(people.charlie), "csv", month=f"{MONTH:%Y-%m}", region="16.07")
+    raw = b"".join(response.streaming_content).decode("utf-8")
+    assert [r[1] for r in csv.reader(io.StringIO(raw[1:]))][1:] == [
+        "Perpustakaan Kelurahan Tiga-puluh-lima Ilir"
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "json", "xls"])
+def test_unknown_format_is_404(people, login, fmt):
+    assert export(login(people.province), fmt).status_code == 404
+
+
+def test_bad_month_exports_the_default(people, login):
+    assert export(login(people.province), "csv", month="2024-13").status_code == 200

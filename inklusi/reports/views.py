@@ -1,0 +1,314 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from inklusi.accounts.scope import Scope
+from inklusi.core.exports import FORMATS, table_response
+from inklusi.libraries.models import Library
+
+from .exports import compliance_rows, report_rows
+from .forms import (
+    DUPLICATE,
+    ComplianceForm,
+    MonthField,
+    ReportFilterForm,
+    ReportForm,
+    next_month,
+    previous_month,
+)
+from .models import MonthlyReport, due_date, first_of_month, month_label
+from .queries import compliance_counts, reporting_libraries, with_activity_count, with_states
+
+# Managers of more libraries than this get no "file it" buttons on the list (coordinators).
+MAX_FILE_BUTTONS = 5
+
+
+def visible_reports(request, for_edit=False):
+    return Scope.of(request.user).filter(
+        MonthlyReport.objects.select_related("library__region"),
+        region_path="library__region",
+        library_path="library",
+        for_edit=for_edit,
+    )
+
+
+def editable_libraries(scope):
+    return scope.filter(Library.objects.select_related("region"), library_path="pk", for_edit=True)
+
+
+def filing_scope(user):
+    """The user's scope if they may file reports somewhere; 403 for read-only roles."""
+    scope = Scope.of(user)
+    if scope.edit.is_empty():
+        raise PermissionDenied
+    return scope
+
+
+@login_required
+@require_safe
+def report_list(request):
+    scope = Scope.of(request.user)
+    filters = ReportFilterForm(request.GET)
+    reports = with_activity_count(filters.apply(visible_reports(request)))
+    page = Paginator(reports.order_by("-month", "library__name", "pk"), 25).get_page(
+        request.GET.get("page")
+    )
+    view = scope.view
+    return render(
+        request,
+        "reports/list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "count": page.paginator.count,
+            "to_file": _reports_to_file(scope),
+            "can_file": not scope.edit.is_empty(),
+            "show_filters": view.everything or bool(view.region_codes) or bool(request.GET),
+        },
+    )
+
+
+def _reports_to_file(scope):
+    """A library manager's missing reports of last month and this month, to file in one tap."""
+    ids = sorted(scope.edit.library_ids)
+    if scope.edit.everything or scope.edit.region_codes or not 0 < len(ids) <= MAX_FILE_BUTTONS:
+        return []
+    this_month = first_of_month(timezone.localdate())
+    months = [
+        (previous_month(), _("File last month's report")),
+        (this_month, _("File this month's report")),
+    ]
+    filed = set(
+        MonthlyReport.objects.filter(
+            library_id__in=ids, month__in=[month for month, text in months]
+        ).values_list("library_id", "month")
+    )
+    return [
+        {"library": library, "month": month, "text": text, "several": len(ids) > 1}
+        for library in Library.objects.filter(pk__in=ids).order_by("name")
+        for month, text in months
+        if (library.pk, month) not in filed
+    ]
+
+
+@login_required
+@require_safe
+def report_export(request, fmt):
+    if fmt not in FORMATS:
+        raise Http404
+    reports = ReportFilterForm(request.GET).apply(visible_reports(request))
+    headers, rows = report_rows(reports)
+    return table_response(fmt, "laporan-bulanan", headers, rows, sheet_title=_("Monthly reports"))
+
+
+@login_required
+@require_safe
+def report_detail(request, pk):
+    scope = Scope.of(request.user)
+    report = scope.get_or_404(
+        MonthlyReport.objects.select_related("library__region", "submitted_by", "updated_by"),
+        region_path="library__region",
+        library_path="library",
+        pk=pk,
+    )
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "report": report,
+            "activity_count": report.activity_count(),
+            "can_edit": scope.edit.covers_library(report.library),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_create(request):
+    scope = filing_scope(request.user)
+    libraries = editable_libraries(scope)
+    if request.method == "POST":
+        form = ReportForm(request.POST, libraries=libraries)
+        library, month = _posted_library_and_month(form)
+    else:
+        library = _library_from(request.GET.get("library"), libraries)
+        month = _month_from(request.GET.get("month"), library)
+        existing = library and MonthlyReport.objects.filter(library=library, month=month).first()
+        if existing:
+            messages.info(
+                request,
+                _("The report for %(month)s was already filed; you can change it here.")
+                % {"month": month_label(month)},
+            )
+            return redirect("reports:edit", existing.pk)
+        form = ReportForm(initial={"library": library, "month": month}, libraries=libraries)
+    response = _handle(request, form)
+    if response:
+        return response
+    return render(
+        request,
+        "reports/form.html",
+        {
+            **_form_context(form, library, month),
+            "can_pick_library": scope.edit.everything
+            or bool(scope.edit.region_codes)
+            or len(scope.edit.library_ids) > 1,
+            "existing": _existing_if_duplicate(form, library, month),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, pk):
+    report = Scope.of(request.user).get_or_404(
+        MonthlyReport.objects.select_related("library__region"),
+        region_path="library__region",
+        library_path="library",
+        for_edit=True,
+        pk=pk,
+    )
+    form = ReportForm(request.POST if request.method == "POST" else None, instance=report)
+    response = _handle(request, form)
+    if response:
+        return response
+    return render(
+        request,
+        "reports/form.html",
+        {**_form_context(form, report.library, report.month), "report": report},
+    )
+
+
+def _handle(request, form):
+    """Save a valid form whose unusual figures are confirmed; a redirect, or None to re-show."""
+    if not form.is_bound:
+        return None
+    if not form.is_valid():
+        messages.error(request, _("Some fields need attention; nothing was saved yet."))
+        return None
+    if form.needs_confirmation():
+        return None
+    try:
+        with transaction.atomic():
+            report = form.save_for(request.user)
+    except IntegrityError:
+        report = form.instance
+        if not MonthlyReport.objects.filter(library=report.library, month=report.month).exists():
+            raise
+        # Someone filed the same library and month a moment ago.
+        form.add_error(None, DUPLICATE)
+        messages.error(request, _("Some fields need attention; nothing was saved yet."))
+        return None
+    messages.success(
+        request, _("The report for %(month)s was saved.") % {"month": month_label(report.month)}
+    )
+    return redirect(report)
+
+
+def _form_context(form, library, month):
+    return {
+        "form": form,
+        "library": library,
+        "month": month,
+        "warnings": form.unusual_figures if form.is_bound and form.is_valid() else [],
+        "activity_count": MonthlyReport(library=library, month=month).activity_count()
+        if library and month
+        else None,
+    }
+
+
+def _library_from(value, libraries):
+    """The library named in the address (404 outside the user's editing scope), or the only
+    library the user files for."""
+    if value:
+        if not value.isdigit():
+            raise Http404
+        found = libraries.filter(pk=value).first()
+        if found is None:
+            raise Http404
+        return found
+    only = list(libraries[:2])
+    return only[0] if len(only) == 1 else None
+
+
+def _month_from(value, library):
+    """The month in the address (not a future one); else last month, or this month once last
+    month is filed."""
+    try:
+        month = MonthField(required=False).clean(value)
+    except ValidationError:
+        month = None
+    if month and month <= first_of_month(timezone.localdate()):
+        return month
+    month = previous_month()
+    if library and MonthlyReport.objects.filter(library=library, month=month).exists():
+        return first_of_month(timezone.localdate())
+    return month
+
+
+def _posted_library_and_month(form):
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    return data.get("library"), data.get("month")
+
+
+def _existing_if_duplicate(form, library, month):
+    if library and month and DUPLICATE in form.non_field_errors():
+        return MonthlyReport.objects.filter(library=library, month=month).first()
+    return None
+
+
+@login_required
+@require_safe
+def compliance(request):
+    scope = Scope.of(request.user)
+    form = ComplianceForm(request.GET, scope=scope)
+    libraries = _compliance_libraries(scope, form)
+    shown = libraries.filter(report_id__isnull=True) if form.only_missing else libraries
+    page = Paginator(
+        shown.select_related("region").order_by("region_id", "name", "pk"), 50
+    ).get_page(request.GET.get("page"))
+    month = form.chosen_month
+    return render(
+        request,
+        "reports/compliance.html",
+        {
+            "form": form,
+            "month": month,
+            "counts": compliance_counts(libraries, month),
+            "page": page,
+            "rows": with_states(page.object_list, month, scope),
+            "due": due_date(month),
+            "earlier": previous_month(month),
+            "later": next_month(month) if month < previous_month() else None,
+        },
+    )
+
+
+@login_required
+@require_safe
+def compliance_export(request, fmt):
+    if fmt not in FORMATS:
+        raise Http404
+    scope = Scope.of(request.user)
+    form = ComplianceForm(request.GET, scope=scope)
+    libraries = _compliance_libraries(scope, form)
+    if form.only_missing:
+        libraries = libraries.filter(report_id__isnull=True)
+    headers, rows = compliance_rows(libraries, form.chosen_month)
+    filename = f"kepatuhan-laporan-{form.chosen_month:%Y-%m}"
+    return table_response(fmt, filename, headers, rows, sheet_title=_("Reporting"))
+
+
+def _compliance_libraries(scope, form):
+    libraries = scope.filter(Library.objects.all(), library_path="pk")
+    if form.chosen_region:
+        libraries = libraries.filter(region__code__inside=form.chosen_region.code)
+    return reporting_libraries(libraries, form.chosen_month)
