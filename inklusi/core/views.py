@@ -5,7 +5,10 @@ from django.shortcuts import render
 
 from inklusi.accounts.models import Invitation
 from inklusi.accounts.scope import Scope
+from inklusi.activities.models import Activity, Review
 from inklusi.libraries.models import Library, Status
+from inklusi.reports.models import previous_month
+from inklusi.reports.queries import compliance_counts, reporting_libraries, reports_to_file
 
 
 @login_required
@@ -27,10 +30,28 @@ def home(request):
         if scope.can_invite
         else []
     )
+    activities = scope.filter(
+        Activity.objects.select_related("library"),
+        region_path="library__region",
+        library_path="library",
+        for_edit=True,
+    )
+    coordinating = scope.edit.everything or bool(scope.edit.region_codes)
+    last_month = previous_month()
     return render(
         request,
         "core/home.html",
         {
+            "to_file": reports_to_file(scope),
+            "sent_back": activities.filter(review=Review.RETURNED).order_by("-reviewed_at")[:10],
+            "last_month": last_month,
+            # Coordinators: what to look at this week.
+            "to_verify_count": activities.published().filter(review=Review.PENDING).count()
+            if coordinating
+            else 0,
+            "reporting": compliance_counts(reporting_libraries(libraries, last_month), last_month)
+            if regions or scope.view.everything
+            else None,
             "roles": roles,
             "managed": managed,
             "regions": regions,

@@ -1,4 +1,3 @@
-import datetime
 import re
 
 from django import forms
@@ -12,7 +11,7 @@ from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
 from inklusi.regions.models import Level
 
-from .models import FIGURE_FIELDS, MonthlyReport, first_of_month
+from .models import FIGURE_FIELDS, MonthlyReport, first_of_month, previous_month
 
 # Far above any library's month, far below what the database column holds.
 MAX_FIGURE = 10_000_000
@@ -20,15 +19,6 @@ MAX_FIGURE = 10_000_000
 THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 DUPLICATE = _("This library already has a report for this month.")
-
-
-def previous_month(today=None):
-    today = today or timezone.localdate()
-    return first_of_month(first_of_month(today) - datetime.timedelta(days=1))
-
-
-def next_month(month):
-    return first_of_month(first_of_month(month) + datetime.timedelta(days=32))
 
 
 class CountField(forms.IntegerField):

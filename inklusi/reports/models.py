@@ -41,6 +41,15 @@ def first_of_month(day):
     return day.replace(day=1)
 
 
+def previous_month(today=None):
+    today = today or timezone.localdate()
+    return first_of_month(first_of_month(today) - datetime.timedelta(days=1))
+
+
+def next_month(month):
+    return first_of_month(first_of_month(month) + datetime.timedelta(days=32))
+
+
 def due_date(month):
     """The last day to file the report of `month` on time."""
     following = (first_of_month(month) + datetime.timedelta(days=32)).replace(day=1)

@@ -4,21 +4,23 @@ rows: the month's activity count of each report, and who has reported for a mont
 from django.db import models
 from django.db.models import Count, F, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inklusi.activities.models import Activity
-from inklusi.libraries.models import Status
+from inklusi.libraries.models import Library, Status
 
-from .models import late_from
+from .models import MonthlyReport, first_of_month, late_from, previous_month
 
 # Candidates are not in the programme yet: nobody expects their reports.
 REPORTING_STATUSES = (Status.BENEFICIARY, Status.REPLICATING, Status.INDEPENDENT)
 
 
 class State(models.TextChoices):
-    ON_TIME = "on_time", _("On time")
-    LATE = "late", _("Late")
-    MISSING = "missing", _("Not yet")
+    ON_TIME = "on_time", gettext_lazy("On time")
+    LATE = "late", gettext_lazy("Late")
+    MISSING = "missing", gettext_lazy("Not yet")
 
 
 def with_activity_count(reports):
@@ -95,3 +97,30 @@ def with_states(libraries, month, scope):
         library.state = state(library.report_submitted_at, month)
         library.can_file = scope.edit.covers_library(library)
     return libraries
+
+
+# A manager of more libraries than this files from the list, not from buttons.
+MAX_FILE_BUTTONS = 5
+
+
+def reports_to_file(scope):
+    """A library manager's missing reports of last month and this month, to file in one tap."""
+    ids = sorted(scope.edit.library_ids)
+    if scope.edit.everything or scope.edit.region_codes or not 0 < len(ids) <= MAX_FILE_BUTTONS:
+        return []
+    this_month = first_of_month(timezone.localdate())
+    months = [
+        (previous_month(), _("File last month's report")),
+        (this_month, _("File this month's report")),
+    ]
+    filed = set(
+        MonthlyReport.objects.filter(
+            library_id__in=ids, month__in=[month for month, text in months]
+        ).values_list("library_id", "month")
+    )
+    return [
+        {"library": library, "month": month, "text": text, "several": len(ids) > 1}
+        for library in Library.objects.filter(pk__in=ids).order_by("name")
+        for month, text in months
+        if (library.pk, month) not in filed
+    ]

@@ -20,14 +20,24 @@ from .forms import (
     MonthField,
     ReportFilterForm,
     ReportForm,
+)
+from .models import (
+    MonthlyReport,
+    due_date,
+    first_of_month,
+    month_label,
     next_month,
     previous_month,
 )
-from .models import MonthlyReport, due_date, first_of_month, month_label
-from .queries import compliance_counts, reporting_libraries, with_activity_count, with_states
+from .queries import (
+    compliance_counts,
+    reporting_libraries,
+    reports_to_file,
+    with_activity_count,
+    with_states,
+)
 
 # Managers of more libraries than this get no "file it" buttons on the list (coordinators).
-MAX_FILE_BUTTONS = 5
 
 
 def visible_reports(request, for_edit=False):
@@ -68,34 +78,11 @@ def report_list(request):
             "filters": filters,
             "page": page,
             "count": page.paginator.count,
-            "to_file": _reports_to_file(scope),
+            "to_file": reports_to_file(scope),
             "can_file": not scope.edit.is_empty(),
             "show_filters": view.everything or bool(view.region_codes) or bool(request.GET),
         },
     )
-
-
-def _reports_to_file(scope):
-    """A library manager's missing reports of last month and this month, to file in one tap."""
-    ids = sorted(scope.edit.library_ids)
-    if scope.edit.everything or scope.edit.region_codes or not 0 < len(ids) <= MAX_FILE_BUTTONS:
-        return []
-    this_month = first_of_month(timezone.localdate())
-    months = [
-        (previous_month(), _("File last month's report")),
-        (this_month, _("File this month's report")),
-    ]
-    filed = set(
-        MonthlyReport.objects.filter(
-            library_id__in=ids, month__in=[month for month, text in months]
-        ).values_list("library_id", "month")
-    )
-    return [
-        {"library": library, "month": month, "text": text, "several": len(ids) > 1}
-        for library in Library.objects.filter(pk__in=ids).order_by("name")
-        for month, text in months
-        if (library.pk, month) not in filed
-    ]
 
 
 @login_required

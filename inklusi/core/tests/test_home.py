@@ -1,4 +1,8 @@
+import datetime
+
 from django.urls import reverse
+
+from inklusi.reports.models import late_from
 
 
 def test_manager_sees_own_library_and_what_is_missing(people, libraries, login):
@@ -66,3 +70,43 @@ def test_home_queries_do_not_grow_with_open_invitations(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("core:home"))
     assert len(response.context["pending_invitations"]) == 6
+
+
+def test_manager_is_asked_for_last_months_report_until_it_is_filed(people, libraries, login):
+    from inklusi.testing.factories import MonthlyReportFactory
+
+    client = login(people.manager)
+    create = reverse("reports:create")
+    assert [i["library"] for i in client.get("/").context["to_file"]][:1] == [libraries.air_batu]
+    MonthlyReportFactory(library=libraries.air_batu)  # last month
+    months = [i["month"] for i in client.get("/").context["to_file"]]
+    assert MonthlyReportFactory._meta.model.objects.get().month not in months
+    assert create in client.get("/").text  # this month is still open
+
+
+def test_manager_sees_activities_sent_back_with_the_comment(people, libraries, login):
+    from inklusi.testing.factories import ActivityFactory
+
+    activity = ActivityFactory(library=libraries.air_batu)
+    activity.send_back(people.regency, "Tambahkan foto kegiatan.")
+    response = login(people.manager).get(reverse("core:home"))
+    assert list(response.context["sent_back"]) == [activity]
+    assert "Tambahkan foto kegiatan." in response.text
+    assert list(login(people.charlie).get(reverse("core:home")).context["sent_back"]) == []
+
+
+def test_coordinator_sees_what_awaits_verification_and_who_reported(people, libraries, login):
+    from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
+
+    ActivityFactory(library=libraries.air_batu)  # published, awaiting verification
+    ActivityFactory(library=libraries.kemang_manis)  # Palembang: not Banyuasin's
+    report = MonthlyReportFactory(library=libraries.air_batu)
+    report.submitted_at = late_from(report.month) - datetime.timedelta(days=2)
+    report.save()
+    response = login(people.regency).get(reverse("core:home"))
+    assert response.context["to_verify_count"] == 1
+    # Air Batu and the regency library report (beneficiaries); Sukajadi is a candidate.
+    reporting = response.context["reporting"]
+    assert reporting["expected"] == 2
+    assert [s["count"] for s in reporting["states"]] == [1, 0, 1]  # on time, late, missing
+    assert login(people.manager).get("/").context["to_verify_count"] == 0

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from inklusi.reports.forms import previous_month
+from inklusi.reports.models import previous_month
 
 
 def this_month():
