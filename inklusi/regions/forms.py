@@ -23,6 +23,8 @@ class RegionPicker(SearchPicker):
         return value.code if isinstance(value, Region) else super().format_value(value)
 
     def chosen_label(self, code):
+        if "\x00" in code:  # PostgreSQL refuses NUL in text; no region has it anyway
+            return ""
         region = Region.objects.select_related("parent__parent").filter(code=code).first()
         return region.label_with_context if region else ""
 
@@ -47,7 +49,7 @@ class RegionField(forms.CharField):
         code = (super().to_python(value) or "").strip()
         if not code:
             return None
-        region = Region.objects.filter(code=code).first()
+        region = None if "\x00" in code else Region.objects.filter(code=code).first()
         if region is None:
             raise forms.ValidationError(
                 self.error_messages["unknown"], code="unknown", params={"code": code}

@@ -47,3 +47,9 @@ def test_it_may_be_left_empty_when_not_required(regions):
 
 def test_it_shows_a_region_by_its_code(regions):
     assert RegionField().prepare_value(regions["16.07"]) == "16.07"
+
+
+def test_a_nul_character_is_an_unknown_code_not_a_database_error(regions):
+    field = RegionField()
+    assert error(field, "16.07\x00").code == "unknown"
+    assert field.widget.chosen_label("16.07\x00") == ""
