@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "inklusi.activities",
     "inklusi.reports",
     "inklusi.public",
+    "inklusi.partners",
+    "inklusi.advocacy",
 ]
 
 MIDDLEWARE = [

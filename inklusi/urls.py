@@ -11,6 +11,8 @@ urlpatterns = [
     path("kegiatan/", include("inklusi.activities.urls")),
     path("laporan/", include("inklusi.reports.urls")),
     path("publik/", include("inklusi.public.urls")),
+    path("mitra/", include("inklusi.partners.urls")),
+    path("advokasi/", include("inklusi.advocacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

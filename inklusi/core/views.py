@@ -6,6 +6,7 @@ from django.shortcuts import render
 from inklusi.accounts.models import Invitation
 from inklusi.accounts.scope import Scope
 from inklusi.activities.models import Activity, Review
+from inklusi.advocacy.models import overdue_follow_ups
 from inklusi.libraries.models import Library, Status
 from inklusi.reports.models import previous_month
 from inklusi.reports.queries import compliance_counts, reporting_libraries, reports_to_file
@@ -38,11 +39,14 @@ def home(request):
     )
     coordinating = scope.edit.everything or bool(scope.edit.region_codes)
     last_month = previous_month()
+    overdue = overdue_follow_ups(scope)
     return render(
         request,
         "core/home.html",
         {
             "to_file": reports_to_file(scope),
+            "overdue_follow_ups": overdue[:10],
+            "overdue_follow_up_count": overdue.count(),
             "sent_back": activities.filter(review=Review.RETURNED).order_by("-reviewed_at")[:10],
             "last_month": last_month,
             # Coordinators: what to look at this week.

@@ -44,7 +44,13 @@ def detail(request, code):
     return render(
         request,
         "regions/detail.html",
-        {"region": region, "ancestors": region.ancestors(), "children": children, "page": page},
+        {
+            "region": region,
+            "ancestors": region.ancestors(),
+            "children": children,
+            "page": page,
+            "can_brief": Scope.of(request.user).view.covers_region(region.code),
+        },
     )
 
 

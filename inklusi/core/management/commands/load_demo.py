@@ -3,22 +3,24 @@ from django.core.management.base import BaseCommand
 from inklusi.accounts.models import Role, User
 from inklusi.core.demo import DEMO_PASSWORD, load_demo
 from inklusi.core.demo_activities import load_demo_records
+from inklusi.partners.demo import load_demo_partners
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo province (Sumatera Selatan): libraries, one user for each role, a year "
-        "of monthly reports and activities with photos."
+        "of monthly reports, activities with photos, partners and advocacy meetings."
     )
 
     def handle(self, *args, **options):
         libraries, users = load_demo()
         manager = User.objects.get(email="pengelola@inklusi.id")
         reports, activities = load_demo_records(manager)
+        partners, meetings = load_demo_partners()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(libraries)} libraries, {reports} new monthly reports, "
-                f"{activities} new activities."
+                f"{activities} new activities, {partners} partners, {meetings} advocacy meetings."
             )
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,197 @@
+import copy
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from inklusi.accounts.scope import Scope
+from inklusi.core.pdf import pdf_response
+from inklusi.libraries.models import Library
+from inklusi.regions.models import Region
+
+from . import brief
+from .forms import BriefForm, FollowUpForm, MeetingFilterForm, MeetingForm
+from .models import AdvocacyMeeting
+
+# The brief is for Indonesian local government, whatever the language of the person printing.
+BRIEF_LANGUAGE = "id"
+REGION_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+
+def get_meeting(request, pk, for_edit=False):
+    meetings = AdvocacyMeeting.objects.in_scope(Scope.of(request.user), for_edit)
+    return get_object_or_404(meetings.select_related("library__region", "region"), pk=pk)
+
+
+@login_required
+@require_safe
+def meeting_list(request):
+    scope = Scope.of(request.user)
+    filters = MeetingFilterForm(request.GET)
+    meetings = filters.apply(AdvocacyMeeting.objects.in_scope(scope))
+    page = Paginator(
+        meetings.select_related("library", "region").order_by("-met_on", "-pk"), 25
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "advocacy/list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "count": page.paginator.count,
+            "can_create": not scope.edit.is_empty(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_safe
+def meeting_detail(request, pk):
+    meeting = get_meeting(request, pk)
+    return _detail(request, meeting, FollowUpForm())
+
+
+def _detail(request, meeting, follow_up_form):
+    scope = Scope.of(request.user)
+    can_edit = AdvocacyMeeting.objects.in_scope(scope, for_edit=True).filter(pk=meeting.pk).exists()
+    return render(
+        request,
+        "advocacy/detail.html",
+        {"meeting": meeting, "can_edit": can_edit, "follow_up_form": follow_up_form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    scope = Scope.of(request.user)
+    if scope.edit.is_empty():
+        raise PermissionDenied
+    meeting = AdvocacyMeeting(created_by=request.user)
+    return _meeting_form(request, meeting, scope)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    meeting = get_meeting(request, pk, for_edit=True)
+    return _meeting_form(request, copy.copy(meeting), Scope.of(request.user), meeting)
+
+
+def _meeting_form(request, instance, scope, meeting=None):
+    posted = request.method == "POST"
+    form = MeetingForm(request.POST if posted else None, instance=instance, scope=scope)
+    if posted:
+        if form.is_valid():
+            saved = form.save()
+            messages.success(request, _("The meeting was saved."))
+            return redirect(saved)
+        messages.error(request, _("Some fields need attention; nothing was saved yet."))
+    return render(request, "advocacy/form.html", {"form": form, "meeting": meeting})
+
+
+@login_required
+@require_POST
+def meeting_follow_up(request, pk):
+    """Mark the follow-up done, saying what came of it."""
+    meeting = get_meeting(request, pk, for_edit=True)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            meeting.mark_follow_up_done(form.cleaned_data["outcome"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The follow-up was marked done."))
+            return redirect(meeting)
+    return _detail(request, meeting, form)
+
+
+def _library_for_brief(request, pk):
+    return Scope.of(request.user).get_or_404(
+        Library.objects.select_related("region"), library_path="pk", pk=pk
+    )
+
+
+def _region_for_brief(request, code):
+    if not REGION_CODE.match(code) or not Scope.of(request.user).view.covers_region(code):
+        raise Http404
+    return get_object_or_404(Region, code=code)
+
+
+@login_required
+@require_safe
+def brief_library_form(request, pk):
+    library = _library_for_brief(request, pk)
+    return _brief_form(request, library.name, *brief.library_brief(library), library=library)
+
+
+@login_required
+@require_safe
+def brief_region_form(request, code):
+    region = _region_for_brief(request, code)
+    return _brief_form(request, region.label, *brief.region_brief(region), region=region)
+
+
+def _brief_form(request, title, libraries, meetings, partners, **subject):
+    form = BriefForm(initial={"ask": brief.default_ask(meetings)})
+    return render(request, "advocacy/brief_form.html", {"form": form, "title": title, **subject})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brief_library(request, pk):
+    library = _library_for_brief(request, pk)
+    return _brief_pdf(
+        request,
+        library.name,
+        library.region.full_name(),
+        *brief.library_brief(library),
+        library=library,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brief_region(request, code):
+    region = _region_for_brief(request, code)
+    return _brief_pdf(
+        request, region.label, region.full_name(), *brief.region_brief(region), region=region
+    )
+
+
+def _brief_pdf(request, title, place, libraries, meetings, partners, **subject):
+    data = request.POST if request.method == "POST" else request.GET
+    if "ask" in data:
+        form = BriefForm(data)
+        if not form.is_valid():
+            return render(
+                request,
+                "advocacy/brief_form.html",
+                {"form": form, "title": title, **subject},
+                status=400,
+            )
+        ask = form.cleaned_data["ask"]
+    else:
+        ask = brief.default_ask(meetings)
+    with translation.override(BRIEF_LANGUAGE):
+        context = {
+            "title": title,
+            "place": place,
+            "ask": ask,
+            "today": timezone.localdate(),
+            "library_count": libraries.count(),
+            **subject,
+            **brief.brief_data(libraries, meetings, partners),
+        }
+        filename = f"brief-{slugify(title) or 'advokasi'}-{timezone.localdate():%Y-%m-%d}.pdf"
+        return pdf_response("advocacy/brief.html", context, request, filename)

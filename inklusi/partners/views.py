@@ -1,0 +1,318 @@
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from inklusi.accounts.scope import Scope
+from inklusi.core.exports import FORMATS, table_response
+
+from . import overview
+from .forms import (
+    AgreementForm,
+    ContactFormSet,
+    ContributionForm,
+    LibraryLinkForm,
+    PartnerFilterForm,
+    PartnerForm,
+)
+from .models import Agreement, Contribution, Partner
+
+
+def get_partner(request, pk, for_edit=False):
+    partners = Partner.objects.visible_to(Scope.of(request.user), for_edit)
+    return get_object_or_404(partners.select_related("region"), pk=pk)
+
+
+def visible_agreements(request, for_edit=False):
+    partners = Partner.objects.visible_to(Scope.of(request.user), for_edit)
+    return Agreement.objects.filter(partner__in=partners)
+
+
+def requiring_editor(request):
+    """The scope of someone who may record partners (any editing role); 403 for the others."""
+    scope = Scope.of(request.user)
+    if scope.edit.is_empty():
+        raise PermissionDenied
+    return scope
+
+
+def requiring_coordinator(request):
+    """Overviews are for those who see a region, not one library."""
+    scope = Scope.of(request.user)
+    if not (scope.view.everything or scope.view.region_codes):
+        raise PermissionDenied
+    return scope
+
+
+@login_required
+@require_safe
+def partner_list(request):
+    scope = Scope.of(request.user)
+    filters = PartnerFilterForm(request.GET)
+    partners = filters.apply(Partner.objects.visible_to(scope)).select_related("region")
+    page = Paginator(partners.order_by("name", "pk"), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partners/list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "count": page.paginator.count,
+            "can_create": not scope.edit.is_empty(),
+            "is_coordinator": scope.view.everything or bool(scope.view.region_codes),
+        },
+    )
+
+
+@login_required
+@require_safe
+def partner_detail(request, pk):
+    scope = Scope.of(request.user)
+    partner = get_partner(request, pk)
+    can_edit = Partner.objects.visible_to(scope, for_edit=True).filter(pk=pk).exists()
+    libraries = partner.libraries.select_related("region").order_by("name")
+    contributions = scope.filter(partner.contributions.all(), "library__region", "library")
+    editable_library_ids = set(
+        scope.filter(libraries, library_path="pk", for_edit=True).values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "partners/detail.html",
+        {
+            "partner": partner,
+            "can_edit": can_edit,
+            "contacts": partner.contacts.all(),
+            "libraries": libraries,
+            "editable_library_ids": editable_library_ids,
+            "agreements": partner.agreements.select_related("library"),
+            "contributions": contributions.select_related("library", "activity"),
+            "totals": contributions.totals(),
+            "link_form": LibraryLinkForm(scope=scope) if not scope.edit.is_empty() else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_create(request):
+    scope = requiring_editor(request)
+    posted = request.method == "POST"
+    form = PartnerForm(request.POST if posted else None, scope=scope)
+    formset = ContactFormSet(request.POST if posted else None, prefix="contacts")
+    if posted:
+        form_ok, formset_ok = form.is_valid(), formset.is_valid()
+        if form_ok and formset_ok:
+            with transaction.atomic():
+                partner = form.save(request.user)
+                formset.instance = partner
+                formset.save()
+            messages.success(request, _("Partner “%(name)s” was added.") % {"name": partner.name})
+            return redirect(partner)
+        _say_nothing_saved(request)
+    return render(request, "partners/form.html", {"form": form, "formset": formset})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_edit(request, pk):
+    scope = Scope.of(request.user)
+    partner = get_partner(request, pk, for_edit=True)
+    posted = request.method == "POST"
+    form = PartnerForm(request.POST if posted else None, instance=copy.copy(partner), scope=scope)
+    formset = ContactFormSet(request.POST if posted else None, instance=partner, prefix="contacts")
+    if posted:
+        form_ok, formset_ok = form.is_valid(), formset.is_valid()
+        if form_ok and formset_ok:
+            with transaction.atomic():
+                form.save()
+                formset.save()
+            messages.success(request, _("The partner was saved."))
+            return redirect(partner)
+        _say_nothing_saved(request)
+    return render(
+        request, "partners/form.html", {"form": form, "formset": formset, "partner": partner}
+    )
+
+
+@login_required
+@require_POST
+def partner_add_library(request, pk):
+    """Link a library the user edits to a partner they can see (also the answer to the
+    duplicate warning: "add my library to the existing partner")."""
+    scope = Scope.of(request.user)
+    partner = get_partner(request, pk)
+    form = LibraryLinkForm(request.POST, scope=scope)
+    if form.is_valid():
+        partner.libraries.add(form.cleaned_data["library"])
+        messages.success(
+            request,
+            _("%(library)s now works with %(partner)s.")
+            % {"library": form.cleaned_data["library"].name, "partner": partner.name},
+        )
+    else:
+        messages.error(request, " ".join(form.errors.get("library", [])))
+    return redirect(partner)
+
+
+@login_required
+@require_POST
+def partner_remove_library(request, pk, library_pk):
+    scope = Scope.of(request.user)
+    partner = get_partner(request, pk, for_edit=True)
+    library = scope.get_or_404(
+        partner.libraries.all(), library_path="pk", for_edit=True, pk=library_pk
+    )
+    partner.libraries.remove(library)
+    messages.success(request, _("%(library)s was removed.") % {"library": library.name})
+    return redirect(partner)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contribution_create(request, pk):
+    partner = get_partner(request, pk)
+    return _contribution_form(request, partner, Contribution(created_by=request.user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contribution_edit(request, pk):
+    scope = Scope.of(request.user)
+    contribution = scope.get_or_404(
+        Contribution.objects.select_related("partner"),
+        "library__region",
+        "library",
+        for_edit=True,
+        pk=pk,
+    )
+    return _contribution_form(request, contribution.partner, contribution)
+
+
+def _contribution_form(request, partner, contribution):
+    scope = Scope.of(request.user)
+    posted = request.method == "POST"
+    form = ContributionForm(
+        request.POST if posted else None, instance=contribution, partner=partner, scope=scope
+    )
+    if not form.has_libraries:
+        raise Http404  # none of the partner's libraries is one the user records for
+    if posted:
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The contribution was saved."))
+            return redirect(partner.get_absolute_url() + "#contributions")
+        _say_nothing_saved(request)
+    return render(request, "partners/contribution_form.html", {"form": form, "partner": partner})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_create(request, pk):
+    partner = get_partner(request, pk, for_edit=True)
+    return _agreement_form(request, partner, Agreement())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request, pk):
+    agreement = get_object_or_404(visible_agreements(request, for_edit=True), pk=pk)
+    return _agreement_form(request, agreement.partner, agreement)
+
+
+def _agreement_form(request, partner, agreement):
+    scope = Scope.of(request.user)
+    posted = request.method == "POST"
+    form = AgreementForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        instance=agreement,
+        partner=partner,
+        scope=scope,
+    )
+    if posted:
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The agreement was saved."))
+            return redirect(partner.get_absolute_url() + "#agreements")
+        text = _("Some fields need attention; nothing was saved yet.")
+        if form.document_was_chosen:
+            text += " " + _("Please choose the PDF again.")
+        messages.error(request, text)
+    return render(
+        request,
+        "partners/agreement_form.html",
+        {"form": form, "partner": partner, "agreement": agreement},
+    )
+
+
+@login_required
+@require_safe
+def agreement_document(request, pk):
+    agreement = get_object_or_404(visible_agreements(request).exclude(document=""), pk=pk)
+    try:
+        handle = agreement.document.open("rb")
+    except OSError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle, as_attachment=True, filename=agreement.document_name, content_type="application/pdf"
+    )
+
+
+@login_required
+@require_safe
+def agreements_ending(request):
+    agreements = (
+        visible_agreements(request)
+        .ending_soon()
+        .select_related("partner", "library")
+        .order_by("ends_on", "pk")
+    )
+    return render(request, "partners/agreements_ending.html", {"agreements": agreements})
+
+
+@login_required
+@require_safe
+def partner_overview(request):
+    scope = requiring_coordinator(request)
+    tables = []
+    for name, title in (
+        ("mitra", _("Partners by type and regency")),
+        ("kontribusi", _("Contributions by type and year")),
+        ("komitmen", _("Commitments won by counterpart and year")),
+    ):
+        headers, rows = overview.BUILDERS[name](scope)
+        tables.append({"name": name, "title": title, "rows": _overview_rows(name, headers, rows)})
+    return render(request, "partners/overview.html", {"tables": tables})
+
+
+def _overview_rows(name, headers, rows):
+    """Each row as a title (its text columns) and its figures (header, value, kind), which a
+    phone shows stacked rather than as a wide table."""
+    columns = overview.COLUMNS[name]
+    shaped = []
+    for row in rows:
+        cells = list(zip(headers, row, columns, strict=True))
+        title = " · ".join(str(value) for _h, value, kind in cells if kind == "text")
+        shaped.append((title, [cell for cell in cells if cell[2] in ("count", "money")]))
+    return shaped
+
+
+@login_required
+@require_safe
+def overview_export(request, table, fmt):
+    scope = requiring_coordinator(request)
+    if fmt not in FORMATS or table not in overview.BUILDERS:
+        raise Http404
+    headers, rows = overview.BUILDERS[table](scope)
+    return table_response(fmt, f"ikhtisar-{table}", headers, rows, sheet_title=table)
+
+
+def _say_nothing_saved(request):
+    messages.error(request, _("Some fields need attention; nothing was saved yet."))
