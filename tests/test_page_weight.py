@@ -1,0 +1,25 @@
+"""The phone pages stay light: HTML + CSS + JS of a first load, gzip-compressed, under 150 KB
+(the issue's budget for the activity form; the same budget for the other phone forms)."""
+
+import pytest
+from django.urls import reverse
+
+from inklusi.core.pageweight import page_weight
+from inklusi.testing.factories import ActivityFactory
+
+BUDGET = 150 * 1024
+
+
+@pytest.mark.parametrize(
+    "url",
+    [reverse("activities:create"), reverse("reports:create"), reverse("core:home")],
+)
+def test_manager_pages_fit_the_budget(people, login, url):
+    weight = page_weight(login(people.manager), url)
+    assert weight.compressed < BUDGET, weight.parts
+
+
+def test_public_activity_page_fits_the_budget(libraries, client):
+    activity = ActivityFactory(library=libraries.air_batu)
+    weight = page_weight(client, activity.get_public_url())
+    assert weight.compressed < BUDGET, weight.parts
