@@ -16,6 +16,7 @@ from inklusi.testing import factories
 
 @pytest.fixture
 def regions(db):
+    factories.seed_categories()
     return factories.region_tree()
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,7 +33,17 @@ def test_login_page_is_accessible(phone, db):
 @pytest.mark.parametrize(
     "email,pages",
     [
-        ("pengelola@example.id", ["core:home", ("libraries:edit", "air_batu")]),
+        (
+            "pengelola@example.id",
+            [
+                "core:home",
+                ("libraries:edit", "air_batu"),
+                "activities:create",
+                ("activities:edit", "activity"),
+                "reports:create",
+                "reports:list",
+            ],
+        ),
         (
             "banyuasin@example.id",
             [
@@ -44,17 +56,43 @@ def test_login_page_is_accessible(phone, db):
                 "accounts:team",
                 "accounts:invite",
                 "accounts:profile",
+                "activities:list",
+                ("activities:detail", "activity"),
+                ("reports:detail", "report"),
+                "reports:compliance",
+                "partners:list",
+                "partners:create",
+                "partners:overview",
+                "advocacy:list",
+                "advocacy:create",
+            ],
+        ),
+        (
+            None,  # a visitor, not logged in
+            [
+                "public:index",
+                ("public:region", "16.07"),
+                ("public:library", "air_batu"),
+                ("public:activity", "activity"),
             ],
         ),
     ],
 )
 def test_main_pages_are_accessible(people, libraries, phone, phone_login, email, pages):
-    phone_login(email)
+    records = {
+        "activity": ActivityFactory(library=libraries.air_batu),
+        "report": MonthlyReportFactory(library=libraries.air_batu),
+    }
+    if email:
+        phone_login(email)
     found = {}
     for name in pages:
         if isinstance(name, tuple):
             name, arg = name
-            arg = getattr(libraries, arg).pk if arg.isidentifier() else arg
+            if arg in records:
+                arg = records[arg].pk
+            elif arg.isidentifier():
+                arg = getattr(libraries, arg).pk
             url = reverse(name, args=[arg])
         else:
             url = reverse(name)

@@ -1,6 +1,7 @@
 """Factories and fixtures' data for tests: a small slice of the real region tree."""
 
 import datetime
+import importlib
 from types import SimpleNamespace
 
 import factory
@@ -128,6 +129,15 @@ def personas(libs):
         ),
         nobody=UserFactory(email="nobody@example.id"),
     )
+
+
+def seed_categories():
+    """The activity categories the migration seeds, again: a browser test's database is
+    emptied after each test, data migrations included."""
+    from django.apps import apps
+
+    seeding = importlib.import_module("inklusi.activities.migrations.0002_categories")
+    seeding.add_categories(apps, None)
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
