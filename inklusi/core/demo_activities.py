@@ -205,7 +205,13 @@ def load_demo_activities(libraries, manager_library, author=None, today=None):
             ).exists():
                 continue
             activity = _make_activity(
-                rng, library, categories[idea[0]], idea, starts_on, author, _turn(index, number)
+                rng,
+                library,
+                categories[idea[0]],
+                idea,
+                starts_on,
+                author,
+                _turn(index, number, library == manager_library),
             )
             for photo_number in range(rng.choice([0, 1, 1, 2, 3])):
                 add_photo(
@@ -218,8 +224,10 @@ def load_demo_activities(libraries, manager_library, author=None, today=None):
     return created
 
 
-def _turn(index, number):
+def _turn(index, number, sent_back_here):
     turn = (index + number) % 11
+    if sent_back_here:
+        return 5 if number == 5 else (2 if turn == 5 else turn)
     return 2 if turn == 5 and index % 4 else turn  # only every fourth library has one sent back
 
 

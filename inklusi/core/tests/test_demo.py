@@ -56,3 +56,4 @@ def test_demo_records_are_valid_varied_and_loaded_once(db, settings, tmp_path):
     months = sorted(library.monthly_reports.values_list("month", flat=True))
     assert len(months) == 11  # last month is still to be filed
     assert library.activities.count() == 10
+    assert library.activities.filter(review=Review.RETURNED).count() == 1  # for the home page
