@@ -39,3 +39,48 @@ def test_nul_in_a_form_is_a_form_error(people, libraries, login):
     assert "name" in response.context["form"].errors
     response = Client().post(reverse("accounts:login"), {"username": "a\x00@x.id", "password": "x"})
     assert response.status_code == 200
+
+
+def _named_routes(patterns=None, prefix="", namespace=""):
+    """(name, route) of every named URL of the project's apps, with its converters."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in ("admin", None) and not entry.app_name:
+                continue
+            yield from _named_routes(
+                entry.url_patterns, prefix + str(entry.pattern), entry.namespace or namespace
+            )
+        elif isinstance(entry, URLPattern) and entry.name and namespace:
+            yield f"{namespace}:{entry.name}", prefix + str(entry.pattern)
+
+
+ODD_VALUES = [
+    {"int": 2**40, "str": "xx", "path": "99.99.99"},
+    {"int": 0, "str": "16.07", "path": "16.07"},
+]
+ODD_QUERY = "?q=a%00b&page=-1&month=2024-13&region=16%00&status=nonsense&library=abc&fmt=x"
+
+
+def _odd_address(route, values):
+    import re
+
+    def fill(match):
+        return str(values.get(match.group(1), "xx"))
+
+    return "/" + re.sub(r"<(?:(\w+):)?\w+>", fill, route)
+
+
+@pytest.mark.parametrize("values", ODD_VALUES)
+def test_every_page_answers_odd_ids_and_queries_without_a_500(people, login, values):
+    client = login(people.admin)
+    checked = 0
+    for name, route in _named_routes():
+        url = _odd_address(route, values) + ODD_QUERY
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+        assert response.status_code != 500, (name, url)
+        checked += 1
+    assert checked > 50
