@@ -18,7 +18,7 @@ MAX_FIGURE = 10_000_000
 # "1.500" or "12.345.678": dots between groups of three digits, as Indonesians write numbers.
 THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
-DUPLICATE = _("This library already has a report for this month.")
+DUPLICATE = _("This library already has a report for that month.")
 
 
 class CountField(forms.IntegerField):
@@ -172,7 +172,7 @@ class ComplianceForm(forms.Form):
     def clean_month(self):
         month = self.cleaned_data["month"] or previous_month()
         if month > first_of_month(timezone.localdate()):
-            raise forms.ValidationError(_("This month has not begun yet."))
+            raise forms.ValidationError(_("That month has not begun yet."))
         return month
 
     def clean_region(self):

@@ -151,7 +151,7 @@ class MonthlyReport(models.Model):
             else:
                 days = calendar.monthrange(self.month.year, self.month.month)[1]
                 if self.open_days > days:
-                    errors["open_days"] = _("This month has only %(days)s days.") % {"days": days}
+                    errors["open_days"] = _("That month has only %(days)s days.") % {"days": days}
         if self.new_members > self.total_members:
             errors["total_members"] = _(
                 "Members in total cannot be fewer than the new members (%(new)s)."

@@ -82,7 +82,7 @@ def test_a_second_report_for_the_month_is_refused(people, login, libraries):
     response = login(people.manager).post(URL, new_report(libraries.air_batu, months_ago(1)))
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
-        "This library already has a report for this month."
+        "This library already has a report for that month."
     ]
     assert response.context["existing"] is not None
     assert MonthlyReport.objects.count() == 1
@@ -94,7 +94,7 @@ def test_a_duplicate_in_a_race_is_a_message_not_a_500(people, login, libraries, 
     monkeypatch.setattr(MonthlyReport, "validate_constraints", lambda self, exclude=None: None)
     response = login(people.manager).post(URL, new_report(libraries.air_batu, months_ago(1)))
     assert response.status_code == 200
-    assert "This library already has a report for this month." in response.content.decode()
+    assert "This library already has a report for that month." in response.content.decode()
     assert MonthlyReport.objects.count() == 1
 
 

@@ -44,7 +44,7 @@ def test_more_open_days_than_the_month_has(libraries):
     report = MonthlyReportFactory.build(
         library=libraries.air_batu, month=datetime.date(2023, 2, 1), open_days=29
     )
-    assert errors_of(report)["open_days"] == ["This month has only 28 days."]
+    assert errors_of(report)["open_days"] == ["That month has only 28 days."]
     report.open_days = 28
     report.full_clean()
 
