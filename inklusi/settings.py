@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "inklusi.public",
     "inklusi.partners",
     "inklusi.advocacy",
+    "inklusi.plans",
 ]
 
 MIDDLEWARE = [

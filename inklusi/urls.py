@@ -13,6 +13,7 @@ urlpatterns = [
     path("publik/", include("inklusi.public.urls")),
     path("mitra/", include("inklusi.partners.urls")),
     path("advokasi/", include("inklusi.advocacy.urls")),
+    path("rencana/", include("inklusi.plans.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,3 @@
-import re
 
 from django import forms
 from django.conf import settings
@@ -8,6 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.fields import RupiahField
 from inklusi.core.funding import FundingSource
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
@@ -28,7 +28,6 @@ from .photos import check_photo_count, prepare_photo
 
 COUNT_FIELDS = GENDER_FIELDS + AGE_FIELDS + INCLUSION_FIELDS + ("volunteers",)
 MAX_COUNT = 100_000
-MAX_COST = 10**13  # ten trillion Rupiah: far above any activity, far below the column's limit
 
 # Parts of the form most activities leave empty: shown folded until they hold a value or error.
 OPTIONAL_SECTIONS = {
@@ -38,8 +37,6 @@ OPTIONAL_SECTIONS = {
     "social": tuple(SOCIAL_HOSTS),
 }
 
-# 1500000, 1.500.000, 1,500,000 or 1 500 000, with or without "Rp" in front.
-RUPIAH = re.compile(r"^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+)$")
 
 
 class CountField(forms.IntegerField):
@@ -54,38 +51,6 @@ class CountField(forms.IntegerField):
 
     def clean(self, value):
         return super().clean(value) or 0
-
-
-class RupiahInput(forms.TextInput):
-    def format_value(self, value):
-        if isinstance(value, int):
-            return f"{value:,}".replace(",", ".") if value else ""
-        return super().format_value(value)
-
-
-class RupiahField(forms.IntegerField):
-    """Whole Rupiah, typed the Indonesian way ("1.500.000") or as plain digits."""
-
-    widget = RupiahInput
-    default_error_messages = {
-        "invalid": _("Enter the amount in whole Rupiah, for example 1.500.000."),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.update(required=False, min_value=0, max_value=MAX_COST)
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = str(value or "").strip()
-        text = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
-        if not text:
-            return 0
-        if not RUPIAH.match(text):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return int(re.sub(r"\D", "", text))
-
-    def widget_attrs(self, widget):
-        return {"inputmode": "numeric", "autocomplete": "off", "placeholder": "0"}
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -4,11 +4,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.fields import RupiahField
 from inklusi.core.funding import FundingSource
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
-from inklusi.partners.forms import DATE_INPUT, AmountField, editable_libraries
+from inklusi.partners.forms import DATE_INPUT, editable_libraries
+from inklusi.plans.models import BudgetLine
+from inklusi.plans.queries import LINE_PATHS
 from inklusi.regions.forms import RegionField
+from inklusi.regions.models import Region
 
 from .models import AdvocacyMeeting, CounterpartKind
 
@@ -40,13 +44,13 @@ class MeetingForm(forms.ModelForm):
             "topic",
             "asked",
             "asked_amount",
-            "work_plan_line",
+            "budget_line",
             "committed",
             "committed_amount",
             "commitment_source",
             "follow_up_on",
         ]
-        field_classes = {"asked_amount": AmountField, "committed_amount": AmountField}
+        field_classes = {"asked_amount": RupiahField, "committed_amount": RupiahField}
         widgets = {
             "met_on": DATE_INPUT,
             "follow_up_on": DATE_INPUT,
@@ -67,6 +71,8 @@ class MeetingForm(forms.ModelForm):
             del self.fields["library"], self.fields["region"]
         else:
             self.fields["library"].queryset = libraries.select_related("region")
+        self.fields["budget_line"].queryset = budget_lines_to_ask_for(scope)
+        self.fields["budget_line"].label_from_instance = budget_line_label
         self.fields["commitment_source"].choices = [("", "—")] + [
             choice for choice in FundingSource.choices if choice[0] != FundingSource.NONE
         ]
@@ -91,6 +97,10 @@ class MeetingForm(forms.ModelForm):
                 )
             elif region and not self.scope.can_create_in_region(region.code):
                 self.add_error("region", _("This region lies outside the area you coordinate."))
+        line = data.get("budget_line")
+        subject = self.single_library or data.get("library") or data.get("region")
+        if line and subject and not line_belongs_to(line, subject):
+            self.add_error("budget_line", _("This line belongs to another library's work plan."))
         if not self.instance.pk or "follow_up_on" in self.changed_data:
             try:
                 self.instance.follow_up_on = data.get("follow_up_on")
@@ -98,6 +108,32 @@ class MeetingForm(forms.ModelForm):
             except ValidationError as error:
                 self.add_error(None, error)
         return data
+
+
+def budget_lines_to_ask_for(scope):
+    """Lines of the work plans of this year and the next few that the user edits."""
+    return (
+        scope.filter(
+            BudgetLine.objects.filter(activity__plan__year__gte=timezone.localdate().year - 1),
+            **LINE_PATHS,
+            for_edit=True,
+        )
+        .select_related("activity__plan__library")
+        .order_by("-activity__plan__year", "activity__plan__library__name", "pk")
+    )
+
+
+def budget_line_label(line):
+    plan = line.activity.plan
+    return f"{plan.library.name} · {plan.year} · {line.activity.title} · {line.item}"
+
+
+def line_belongs_to(line, subject):
+    """A line fits a meeting about its own library, or about a region holding that library."""
+    library = line.activity.plan.library
+    if isinstance(subject, Region):
+        return library.region_id == subject.code or library.region_id.startswith(subject.code + ".")
+    return library.pk == subject.pk
 
 
 class FollowUpForm(forms.Form):

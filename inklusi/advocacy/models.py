@@ -81,12 +81,14 @@ class AdvocacyMeeting(models.Model):
     topic = models.CharField(_("topic"), max_length=200)
     asked = models.TextField(_("what was asked"), blank=True)
     asked_amount = models.PositiveBigIntegerField(_("amount asked (Rp)"), default=0)
-    # Until work plans exist in Inklusi, the work-plan line is named in words.
-    work_plan_line = models.CharField(
-        _("work-plan line"),
-        max_length=200,
+    budget_line = models.ForeignKey(
+        "plans.BudgetLine",
+        verbose_name=_("work-plan budget line"),
+        null=True,
         blank=True,
-        help_text=_("The line of the work plan this ask is for, if there is one."),
+        on_delete=models.SET_NULL,
+        related_name="advocacy_meetings",
+        help_text=_("The line of the library's work plan this ask is for, if there is one."),
     )
     committed = models.TextField(_("what was committed"), blank=True)
     committed_amount = models.PositiveBigIntegerField(_("amount committed (Rp)"), default=0)

@@ -8,6 +8,7 @@ from inklusi.accounts.scope import Scope
 from inklusi.activities.models import Activity, Review
 from inklusi.advocacy.models import overdue_follow_ups
 from inklusi.libraries.models import Library, Status
+from inklusi.plans.queries import awaiting_review, decisions_pending
 from inklusi.reports.models import previous_month
 from inklusi.reports.queries import compliance_counts, reporting_libraries, reports_to_file
 
@@ -45,6 +46,8 @@ def home(request):
         "core/home.html",
         {
             "to_file": reports_to_file(scope),
+            "plans_to_review": awaiting_review(scope)[:10],
+            "plans_awaiting_decision": decisions_pending(scope)[:10],
             "overdue_follow_ups": overdue[:10],
             "overdue_follow_up_count": overdue.count(),
             "sent_back": activities.filter(review=Review.RETURNED).order_by("-reviewed_at")[:10],

@@ -255,7 +255,6 @@ def load_demo_partners():
                 "asked": "Anggaran APBD untuk pemeliharaan komputer dan internet di 30 "
                 "perpustakaan desa penerima TPBIS.",
                 "asked_amount": 450_000_000,
-                "work_plan_line": "Pemeliharaan TIK perpustakaan desa",
                 "committed": "Usulan masuk RKPD tahun depan; tahap pertama untuk 10 desa.",
                 "committed_amount": 150_000_000,
                 "commitment_source": FundingSource.REGENCY,

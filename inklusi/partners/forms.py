@@ -1,16 +1,15 @@
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from inklusi.activities.forms import RupiahField
 from inklusi.activities.models import Activity
+from inklusi.core.documents import MAX_DOCUMENT_BYTES, check_pdf
+from inklusi.core.fields import RupiahField
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
@@ -24,19 +23,9 @@ from .models import (
 )
 from .names import close_matches
 
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 # Activities older than this are not offered when recording a contribution.
 ACTIVITY_YEARS = 3
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class AmountField(RupiahField):
-    """Whole Rupiah; a minus sign gets its own message rather than "not a number"."""
-
-    def to_python(self, value):
-        if str(value or "").strip().startswith(("-", "−")):
-            raise ValidationError(_("The amount cannot be negative."), code="negative")
-        return super().to_python(value)
 
 
 def editable_libraries(scope):
@@ -158,7 +147,7 @@ class ContributionForm(forms.ModelForm):
         fields = ["library", "kind", "description", "value", "is_estimate", "given_on", "activity"]
         field_classes = {
             "library": PartnerLibraryChoiceField,
-            "value": AmountField,
+            "value": RupiahField,
             "activity": ActivityChoiceField,
         }
         widgets = {"given_on": DATE_INPUT}
@@ -215,24 +204,10 @@ class AgreementForm(forms.ModelForm):
         self.fields["library"].empty_label = _("(all the partner's libraries)")
 
     def clean_document(self):
-        document = self.cleaned_data.get("document")
-        if isinstance(document, UploadedFile):
-            if document.size > MAX_DOCUMENT_BYTES:
-                raise ValidationError(
-                    _("This file is %(size)s; the largest accepted is %(limit)s.")
-                    % {
-                        "size": filesizeformat(document.size),
-                        "limit": filesizeformat(MAX_DOCUMENT_BYTES),
-                    }
-                )
-            document.seek(0)
-            head = document.read(5)
-            document.seek(0)
-            if head != b"%PDF-":
-                raise ValidationError(
-                    _("This file is not a PDF. Scan the signed agreement to PDF.")
-                )
-        return document
+        return check_pdf(
+            self.cleaned_data.get("document"),
+            _("This file is not a PDF. Scan the signed agreement to PDF."),
+        )
 
     @property
     def document_was_chosen(self):

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from inklusi.activities.forms import RupiahField
 from inklusi.activities.models import Activity
+from inklusi.core.fields import RupiahField
 
 from .helpers import activity_data
 

@@ -27,7 +27,7 @@ def meeting_data(**changes):
         "topic": "Anggaran TIK perpustakaan desa",
         "asked": "APBD untuk internet 30 perpustakaan desa",
         "asked_amount": "450.000.000",
-        "work_plan_line": "",
+        "budget_line": "",
         "committed": "Masuk RKPD",
         "committed_amount": "150.000.000",
         "commitment_source": "regency",

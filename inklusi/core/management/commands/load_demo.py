@@ -4,12 +4,13 @@ from inklusi.accounts.models import Role, User
 from inklusi.core.demo import DEMO_PASSWORD, load_demo
 from inklusi.core.demo_activities import load_demo_records
 from inklusi.partners.demo import load_demo_partners
+from inklusi.plans.demo import load_demo_plans
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo province (Sumatera Selatan): libraries, one user for each role, a year "
-        "of monthly reports, activities with photos, partners and advocacy meetings."
+        "of monthly reports, activities with photos, partners, advocacy meetings and work plans."
     )
 
     def handle(self, *args, **options):
@@ -17,10 +18,12 @@ class Command(BaseCommand):
         manager = User.objects.get(email="pengelola@inklusi.id")
         reports, activities = load_demo_records(manager)
         partners, meetings = load_demo_partners()
+        plans = load_demo_plans()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(libraries)} libraries, {reports} new monthly reports, "
-                f"{activities} new activities, {partners} partners, {meetings} advocacy meetings."
+                f"{activities} new activities, {partners} partners, {meetings} advocacy meetings, "
+                f"{len(plans)} work plans."
             )
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
