@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "inklusi.partners",
     "inklusi.advocacy",
     "inklusi.plans",
+    "inklusi.trainings",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("mitra/", include("inklusi.partners.urls")),
     path("advokasi/", include("inklusi.advocacy.urls")),
     path("rencana/", include("inklusi.plans.urls")),
+    path("bimtek/", include("inklusi.trainings.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,3 @@
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -36,7 +35,6 @@ OPTIONAL_SECTIONS = {
     "result": ("outcome", "follow_up"),
     "social": tuple(SOCIAL_HOSTS),
 }
-
 
 
 class CountField(forms.IntegerField):

@@ -11,6 +11,7 @@ from inklusi.libraries.models import Library, Status
 from inklusi.plans.queries import awaiting_review, decisions_pending
 from inklusi.reports.models import previous_month
 from inklusi.reports.queries import compliance_counts, reporting_libraries, reports_to_file
+from inklusi.trainings.services import home_trainings
 
 
 @login_required
@@ -45,6 +46,7 @@ def home(request):
         request,
         "core/home.html",
         {
+            "bimtek": home_trainings(request.user),
             "to_file": reports_to_file(scope),
             "plans_to_review": awaiting_review(scope)[:10],
             "plans_awaiting_decision": decisions_pending(scope)[:10],

@@ -7,7 +7,8 @@ from inklusi.libraries.models import Kind, Library
 from inklusi.regions.loading import load_regions
 
 
-def test_demo_province_has_every_regency_and_one_user_per_role(db):
+def test_demo_province_has_every_regency_and_one_user_per_role(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the command adds activity photos
     load_regions()
     load_demo()
     regencies = Library.objects.filter(kind=Kind.REGENCY)
@@ -26,7 +27,11 @@ def test_demo_province_has_every_regency_and_one_user_per_role(db):
     names = sorted(Library.objects.values_list("name", flat=True))
     call_command("load_demo", verbosity=0)  # deterministic and re-runnable
     assert sorted(Library.objects.values_list("name", flat=True)) == names
-    assert User.objects.count() == 7
+    # The seven role accounts, and the forty Bimtek participants the command adds.
+    assert User.objects.exclude(email__endswith="@contoh.id").count() == 7
+    assert User.objects.filter(email__endswith="@contoh.id").count() == 40
+    call_command("load_demo", verbosity=0)
+    assert User.objects.count() == 47
 
 
 def test_demo_records_are_valid_varied_and_loaded_once(db, settings, tmp_path):

@@ -5,12 +5,14 @@ from inklusi.core.demo import DEMO_PASSWORD, load_demo
 from inklusi.core.demo_activities import load_demo_records
 from inklusi.partners.demo import load_demo_partners
 from inklusi.plans.demo import load_demo_plans
+from inklusi.trainings.demo import load_demo_trainings
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo province (Sumatera Selatan): libraries, one user for each role, a year "
-        "of monthly reports, activities with photos, partners, advocacy meetings and work plans."
+        "of monthly reports, activities with photos, partners, advocacy meetings, work plans and "
+        "the Bimtek of July 2020 with its forty participants."
     )
 
     def handle(self, *args, **options):
@@ -19,11 +21,13 @@ class Command(BaseCommand):
         reports, activities = load_demo_records(manager)
         partners, meetings = load_demo_partners()
         plans = load_demo_plans()
+        training = load_demo_trainings()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(libraries)} libraries, {reports} new monthly reports, "
                 f"{activities} new activities, {partners} partners, {meetings} advocacy meetings, "
-                f"{len(plans)} work plans."
+                f"{len(plans)} work plans, and “{training}” with "
+                f"{training.registrations.count()} participants."
             )
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

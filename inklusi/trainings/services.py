@@ -1,0 +1,412 @@
+"""The training rules, as plain functions: who sees and runs which training, registering,
+checking in, scoring tests, the figures, certificate eligibility."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.accounts.scope import Scope
+from inklusi.libraries.models import Kind, Library
+from inklusi.regions.models import Region
+
+from .models import (
+    AnswerSheet,
+    Attendance,
+    AttendanceMethod,
+    Certificate,
+    Registration,
+    Session,
+    SessionRating,
+    Training,
+    ancestors_of,
+)
+
+ORGANISER_KINDS = (Kind.PROVINCE, Kind.REGENCY)
+
+
+# Who sees and who runs a training ---------------------------------------------------------
+
+
+def managed_trainings(user):
+    """Trainings the user runs: those organised by a library office in their edit scope."""
+    return Scope.of(user).filter(
+        Training.objects.all(), "organiser__region", "organiser", for_edit=True
+    )
+
+
+def _home_codes(user):
+    """The region codes of the user's roles and of the libraries they hold."""
+    codes = set()
+    for role in user.roles.select_related("library"):
+        if role.region_id:
+            codes.add(role.region_id)
+        if role.library_id:
+            codes.add(role.library.region_id)
+    return codes
+
+
+def visible_trainings(user):
+    """Trainings organised in the user's area (inside it, or above it: a province event is
+    seen by the regencies of the province) and those the user registered for."""
+    if not user.is_authenticated:
+        return Training.objects.none()
+    query = Scope.of(user).view.q("organiser__region", "organiser")
+    above = {code for home in _home_codes(user) for code in ancestors_of(home)}
+    if above:
+        query |= Q(organiser__region__in=sorted(above))
+    query |= Q(registrations__user=user)
+    return Training.objects.filter(pk__in=Training.objects.filter(query).values("pk"))
+
+
+def can_manage(user, training):
+    return managed_trainings(user).filter(pk=training.pk).exists()
+
+
+def registration_of(user, training):
+    if not user.is_authenticated:
+        return None
+    return training.registrations.filter(user=user).select_related("library").first()
+
+
+def libraries_of(user):
+    """The libraries a person may register for: those they manage and the library office of
+    each region they coordinate."""
+    query = Q(pk__in=user.roles.filter(library__isnull=False).values("library"))
+    regions = user.roles.filter(region__isnull=False).values("region")
+    query |= Q(region__in=regions, kind__in=ORGANISER_KINDS)
+    return Library.objects.filter(query).select_related("region").order_by("name")
+
+
+# Registering ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register(training, user, library, by=None):
+    """Register `user` (from `library`) or raise ValidationError saying why not."""
+    # Lock the training so two last-minute registrations cannot both take the last place.
+    training = Training.objects.select_for_update().get(pk=training.pk)
+    if training.registrations.filter(user=user).exists():
+        raise ValidationError(
+            _("%(name)s is already registered for this training.") % {"name": user}
+        )
+    if not training.registration_open:
+        raise ValidationError(
+            _("Registration closed on %(date)s.")
+            % {"date": date_format(training.registration_closes_on, "j F Y")}
+        )
+    if training.quota is not None and training.registrations.count() >= training.quota:
+        raise ValidationError(
+            _("The training is full: all %(quota)s places are taken.") % {"quota": training.quota}
+        )
+    if not training.invites(library):
+        raise ValidationError(
+            _("This training is for other regions or kinds of library than %(library)s.")
+            % {"library": library or _("a person without a library")}
+        )
+    try:
+        with transaction.atomic():
+            return Registration.objects.create(
+                training=training, user=user, library=library, registered_by=by
+            )
+    except IntegrityError:  # the same person, registered at the same moment in another tab
+        raise ValidationError(
+            _("%(name)s is already registered for this training.") % {"name": user}
+        ) from None
+
+
+def audience_managers(training):
+    """Active library managers of the invited libraries who have not registered yet (without
+    invited regions, the organiser's own area is invited)."""
+    assignments = (
+        RoleAssignment.objects.filter(
+            role=Role.LIBRARY_MANAGER, user__is_active=True, library__isnull=False
+        )
+        .exclude(user__bimtek_registrations__training=training)
+        .select_related("user", "library")
+    )
+    regions = [region.code for region in training.audience_regions.all()]
+    query = Q(pk__in=[])
+    for code in regions or [training.organiser.region_id]:
+        query |= Q(library__region__code__inside=code)
+    users = {a.user for a in assignments.filter(query) if training.invites(a.library)}
+    return sorted(users, key=lambda user: user.email)
+
+
+def participant_account(email, full_name):
+    """The account of the person with this e-mail, made (with no role) if they have none:
+    the confirmation e-mail brings a link to set their password. Returns (user, created)."""
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user, False
+    # A random password: "forgot password" works for it, unlike an unusable one.
+    return User.objects.create_user(email, secrets.token_urlsafe(), full_name=full_name), True
+
+
+# Checking in ------------------------------------------------------------------------------
+
+
+def normalise_code(text):
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())[:20]
+
+
+def check_in(registration, code, now=None):
+    """Check the participant in with a session code. Returns (attendance, created);
+    raises ValidationError for a wrong code or outside the session's window."""
+    now = now or timezone.now()
+    training = registration.training
+    session = Session.objects.filter(check_in_code=normalise_code(code)).first()
+    if session is None or session.training_id != training.pk:
+        raise ValidationError(
+            _("This code is not a code of this training. Check the code on the trainer's screen.")
+        )
+    if now < session.check_in_opens:
+        raise ValidationError(
+            _("Check-in for “%(topic)s” opens at %(time)s %(zone)s.")
+            % {
+                "topic": session.topic,
+                "time": f"{training.local(session.check_in_opens):%H.%M}",
+                "zone": training.zone_abbreviation,
+            }
+            + " "
+            + date_format(training.local(session.check_in_opens), "(l, j F Y)")
+        )
+    if now > session.ends_at:
+        raise ValidationError(
+            _(
+                "This code is for “%(topic)s”, which ended at %(time)s %(zone)s. "
+                "Ask the trainer for the code of the current session."
+            )
+            % {
+                "topic": session.topic,
+                "time": f"{session.local_end:%H.%M}",
+                "zone": training.zone_abbreviation,
+            }
+        )
+    return _attend(registration, session, AttendanceMethod.CODE, now)
+
+
+def _attend(registration, session, method, now, by=None):
+    try:
+        with transaction.atomic():
+            return Attendance.objects.get_or_create(
+                registration=registration,
+                session=session,
+                defaults={
+                    "checked_in_at": now,
+                    "late": method == AttendanceMethod.CODE and now > session.late_after,
+                    "method": method,
+                    "marked_by": by,
+                },
+            )
+    except IntegrityError:  # a double tap: the first one counted
+        return Attendance.objects.get(registration=registration, session=session), False
+
+
+@transaction.atomic
+def mark_attendance(session, present_ids, by):
+    """Set who attended `session` to the registrations in `present_ids` (a trainer's list)."""
+    now = timezone.now()
+    registrations = session.training.registrations.all()
+    session.attendances.exclude(registration_id__in=present_ids).delete()
+    for registration in registrations.filter(pk__in=present_ids):
+        _attend(registration, session, AttendanceMethod.MANUAL, now, by)
+
+
+# Tests ------------------------------------------------------------------------------------
+
+
+def score(questions, answers):
+    """Percentage of questions answered right (0–100, rounded)."""
+    questions = list(questions)
+    if not questions:
+        return 0
+    right = sum(1 for q in questions if answers.get(str(q.pk)) == q.correct)
+    return round(100 * right / len(questions))
+
+
+def submit_test(registration, kind, answers):
+    """Save the participant's answer sheet; ValidationError if one was already submitted."""
+    questions = registration.training.questions.all()
+    try:
+        with transaction.atomic():
+            return AnswerSheet.objects.create(
+                registration=registration,
+                kind=kind,
+                answers=answers,
+                score=score(questions, answers),
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("You already submitted this test; only your first answers count.")
+        ) from None
+
+
+# Figures ----------------------------------------------------------------------------------
+
+
+def percent(part, whole):
+    return round(100 * part / whole) if whole else None
+
+
+@dataclass
+class ParticipantRow:
+    registration: Registration
+    regency: str
+    attended: int
+    late: int
+    rate: int | None
+    pre: int | None
+    post: int | None
+    eligible: bool
+
+    @property
+    def gain(self):
+        return None if self.pre is None or self.post is None else self.post - self.pre
+
+
+def regency_code(library):
+    if library is None:
+        return ""
+    return library.region_id[:5]
+
+
+def regency_names(codes):
+    return dict(Region.objects.filter(code__in=set(codes)).values_list("code", "name"))
+
+
+def participant_rows(training, registrations=None):
+    """One row of figures per participant, sorted by regency then name."""
+    if registrations is None:
+        registrations = training.registrations.all()
+    registrations = list(
+        registrations.select_related("user", "library__region", "certificate").annotate(
+            attended=Count("attendances", distinct=True),
+            late_count=Count("attendances", filter=Q(attendances__late=True), distinct=True),
+        )
+    )
+    sessions = training.sessions.count()
+    sheets = {
+        (s.registration_id, s.kind): s.score
+        for s in AnswerSheet.objects.filter(registration__training=training)
+    }
+    names = regency_names(regency_code(r.library) for r in registrations)
+    rows = []
+    for r in registrations:
+        rate = percent(r.attended, sessions)
+        post = sheets.get((r.pk, "post"))
+        rows.append(
+            ParticipantRow(
+                registration=r,
+                regency=names.get(regency_code(r.library), ""),
+                attended=r.attended,
+                late=r.late_count,
+                rate=rate,
+                pre=sheets.get((r.pk, "pre")),
+                post=post,
+                eligible=_eligible(training, rate, post),
+            )
+        )
+    rows.sort(key=lambda row: (row.regency or "~", row.registration.user.full_name.lower()))
+    return rows
+
+
+def _eligible(training, rate, post):
+    return (
+        rate is not None
+        and rate >= training.min_attendance
+        and (post is not None or not training.post_test_required)
+    )
+
+
+def is_eligible(registration):
+    training = registration.training
+    attended = registration.attendances.count()
+    post = registration.answer_sheets.filter(kind="post").first()
+    return _eligible(training, percent(attended, training.sessions.count()), post and post.score)
+
+
+def issue_certificate(registration):
+    """The participant's certificate, issued now if they are eligible; None if not."""
+    existing = Certificate.objects.filter(registration=registration).first()
+    if existing or not is_eligible(registration):
+        return existing
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(registration=registration)
+    except IntegrityError:
+        return Certificate.objects.get(registration=registration)
+
+
+def session_rows(training):
+    """Per session: how many attended, of them late, the rate, and the average ratings."""
+    registered = training.registrations.count()
+    sessions = training.sessions.annotate(
+        present=Count("attendances", distinct=True),
+        late=Count("attendances", filter=Q(attendances__late=True), distinct=True),
+    )
+    ratings = {
+        row["session"]: row
+        for row in SessionRating.objects.filter(session__training=training)
+        .values("session")
+        .annotate(content=Avg("content"), trainer=Avg("trainer"), n=Count("pk"))
+        .order_by()
+    }
+    return [
+        {
+            "session": s,
+            "present": s.present,
+            "late": s.late,
+            "rate": percent(s.present, registered),
+            "ratings": ratings.get(s.pk),
+        }
+        for s in sessions
+    ]
+
+
+def regency_rows(rows, sessions):
+    """Attendance per regency: attended session-places over registered × sessions."""
+    groups = {}
+    for row in rows:
+        group = groups.setdefault(row.regency, {"regency": row.regency, "people": 0, "att": 0})
+        group["people"] += 1
+        group["att"] += row.attended
+    for group in groups.values():
+        group["rate"] = percent(group["att"], group["people"] * sessions)
+    return sorted(groups.values(), key=lambda g: g["regency"] or "~")
+
+
+def test_summary(rows):
+    """Average pre and post score and gain, over participants who took both tests."""
+    both = [row for row in rows if row.gain is not None]
+    if not both:
+        return None
+    count = len(both)
+    pre = sum(row.pre for row in both) / count
+    post = sum(row.post for row in both) / count
+    return {"count": count, "pre": round(pre), "post": round(post), "gain": round(post - pre)}
+
+
+def home_trainings(user):
+    """For the home page: the user's registrations for trainings not over yet, and the
+    sessions of those trainings held today (in each training's time zone)."""
+    today = timezone.localdate()
+    registrations = list(
+        Registration.objects.filter(user=user, training__ends_on__gte=today - timedelta(days=1))
+        .select_related("training")
+        .order_by("training__starts_on")
+    )
+    sessions = [
+        session
+        for r in registrations
+        for session in r.training.sessions.all()
+        if session.day == r.training.today()
+    ]
+    return {"registrations": registrations, "sessions_today": sessions}
