@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from inklusi.accounts.scope import Scope
 from inklusi.core.exports import FORMATS, table_response
-from inklusi.libraries.models import Library
+from inklusi.libraries.views import library_from_address
 
 from .exports import activity_rows
 from .forms import ActivityFilterForm, ActivityForm, PhotoFormSet, SendBackForm
@@ -95,15 +95,8 @@ def activity_create(request):
     scope = Scope.of(request.user)
     if scope.edit.is_empty():
         raise PermissionDenied
-    initial = {}
-    chosen = request.GET.get("library", "")
-    if chosen:  # "Record an activity" from a library's page
-        if not chosen.isdigit():
-            raise Http404
-        library = scope.get_or_404(
-            Library.objects.all(), library_path="pk", for_edit=True, pk=chosen
-        )
-        initial["library"] = library.pk
+    library = library_from_address(request)  # "Record an activity" from a library's page
+    initial = {"library": library.pk} if library else {}
     posted = request.method == "POST"
     form = ActivityForm(
         request.POST if posted else None,

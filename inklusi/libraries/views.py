@@ -25,6 +25,19 @@ def visible_libraries(request, for_edit=False):
     )
 
 
+def library_from_address(request):
+    """The library a "record/file/plan for this library" link names in `?library=`, if any:
+    a library the user edits, else 404."""
+    chosen = request.GET.get("library", "")
+    if not chosen:
+        return None
+    if not chosen.isdigit():
+        raise Http404
+    return Scope.of(request.user).get_or_404(
+        Library.objects.all(), library_path="pk", for_edit=True, pk=chosen
+    )
+
+
 @login_required
 @require_safe
 def library_list(request):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from inklusi.accounts.scope import Scope
 from inklusi.core.exports import FORMATS, table_response
 from inklusi.core.pdf import pdf_response
-from inklusi.libraries.models import Library
+from inklusi.libraries.views import library_from_address
 
 from . import lifecycle, queries
 from .forms import (
@@ -81,15 +81,8 @@ def plan_create(request):
     scope = Scope.of(request.user)
     if scope.edit.is_empty():
         raise PermissionDenied
-    initial = {}
-    chosen = request.GET.get("library", "")
-    if chosen:
-        if not chosen.isdigit():
-            raise Http404
-        library = scope.get_or_404(
-            Library.objects.all(), library_path="pk", for_edit=True, pk=chosen
-        )
-        initial["library"] = library.pk
+    library = library_from_address(request)
+    initial = {"library": library.pk} if library else {}
     posted = request.method == "POST"
     form = StartForm(request.POST if posted else None, scope=scope, initial=initial)
     if posted:
