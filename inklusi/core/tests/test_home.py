@@ -127,3 +127,19 @@ def test_coordinator_sees_overdue_advocacy_follow_ups_of_own_area(people, librar
     MeetingFactory(region=libraries.regions["16.07"], topic="APBD 2027", follow_up_on=days(-3))
     assert "APBD 2027" in login(people.regency).get(reverse("core:home")).text
     assert "APBD 2027" not in login(people.charlie).get(reverse("core:home")).text
+
+
+def test_a_participant_sees_the_bimtek_and_todays_check_in_on_the_home_page(
+    people, libraries, login
+):
+    from datetime import timedelta
+
+    from inklusi.trainings.tests.helpers import add_session, make_training, register
+
+    training = make_training(libraries.banyuasin, title="Bimtek Literasi Digital")
+    add_session(training, timedelta(0))  # starting now: today's session
+    register(training, people.manager, libraries.air_batu)
+    page = login(people.manager).get(reverse("core:home")).text
+    assert "Bimtek Literasi Digital" in page
+    assert reverse("trainings:check_in", args=[training.pk]) in page
+    assert "Bimtek Literasi Digital" not in login(people.charlie).get(reverse("core:home")).text
