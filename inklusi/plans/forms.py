@@ -206,7 +206,7 @@ class LineForm(forms.ModelForm):
 
 
 class CommentForm(forms.Form):
-    section = forms.ChoiceField(label=_("About"), choices=Section.choices, initial="general")
+    section = forms.ChoiceField(label=_("Section"), choices=Section.choices, initial="general")
     text = forms.CharField(
         label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -215,7 +215,7 @@ class CommentForm(forms.Form):
 class ReviewForm(forms.Form):
     """The coordinator's verdict; the comment is required when changes are asked."""
 
-    section = forms.ChoiceField(label=_("About"), choices=Section.choices, initial="general")
+    section = forms.ChoiceField(label=_("Section"), choices=Section.choices, initial="general")
     comment = forms.CharField(
         label=_("Comment"),
         required=False,

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
@@ -527,7 +528,13 @@ def invite_audience(request, pk):
         )
     else:
         messages.success(
-            request, _("The invitation was sent to %(sent)s library managers.") % {"sent": sent}
+            request,
+            ngettext(
+                "The invitation was sent to %(sent)s library manager.",
+                "The invitation was sent to %(sent)s library managers.",
+                sent,
+            )
+            % {"sent": sent},
         )
     return redirect("trainings:participants", training.pk)
 
@@ -797,7 +804,11 @@ def issue_certificates(request, pk):
         if row.eligible and not hasattr(row.registration, "certificate"):
             services.issue_certificate(row.registration)
             issued += 1
-    messages.success(request, _("%(count)s certificates were issued.") % {"count": issued})
+    messages.success(
+        request,
+        ngettext("%(count)s certificate was issued.", "%(count)s certificates were issued.", issued)
+        % {"count": issued},
+    )
     return redirect("trainings:participants", training.pk)
 
 
