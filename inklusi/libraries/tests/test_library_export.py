@@ -2,7 +2,6 @@
 
 import csv
 import io
-import time
 
 import pytest
 from django.urls import reverse
@@ -117,17 +116,19 @@ def test_typed_text_is_never_a_formula(people, login, libraries):
     assert '\'=HYPERLINK("http://example.com","klik")' in [row[1] for row in rows]
 
 
-def test_ten_thousand_rows(people, login, libraries):
+def test_ten_thousand_rows_in_a_fixed_number_of_queries(
+    people, login, libraries, django_assert_max_num_queries
+):
     region = libraries.regions["16.07.10.1002"]
     Library.objects.bulk_create(
         Library(name=f"Perpustakaan Uji {i:05d}", region=region, kind=Kind.VILLAGE)
         for i in range(10_000)
     )
     client = login(people.admin)
-    start = time.monotonic()
-    response = export(client, "xlsx", region="16.07.10.1002")
+    # Speed is measured by bench_libraries (docs/performance.md); here: no query per row.
+    with django_assert_max_num_queries(20):
+        response = export(client, "xlsx", region="16.07.10.1002")
     assert response.status_code == 200
-    assert time.monotonic() - start < 30
     assert len(xlsx_rows(response)) == 1 + 10_001
     rows = csv_rows(export(client, "csv", region="16.07.10.1002"))
     assert len(rows) == 1 + 10_001
