@@ -5,6 +5,7 @@ then verified or sent back by a coordinator. Only published activities reach the
 and of their photos only those with consent to publish.
 """
 
+import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -274,12 +275,14 @@ def _on_host(url, hosts):
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
+# Photos are stored under random names: a photo without consent to publish must not be found
+# by guessing its address from the phone's file name (IMG_0001.jpg).
 def photo_path(photo, filename):
-    return f"activities/photos/{timezone.now():%Y/%m}/{filename}"
+    return f"activities/photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
 
 
 def thumbnail_path(photo, filename):
-    return f"activities/thumbs/{timezone.now():%Y/%m}/{filename}"
+    return f"activities/thumbs/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
 
 
 class ActivityPhotoQuerySet(models.QuerySet):

@@ -32,3 +32,11 @@ def upload(data, name="foto.jpg", content_type="image/jpeg"):
 def opened(uploaded):
     uploaded.seek(0)
     return Image.open(BytesIO(uploaded.read()))
+
+
+def shows(photo, response):
+    """Whether a page or feed refers to the stored photo or its thumbnail (by their random
+    file names, which appear in every URL of them)."""
+    content = response.content.decode()
+    names = (photo.image.name, photo.thumbnail.name)
+    return any(name.rsplit("/", 1)[-1].split(".")[0] in content for name in names)

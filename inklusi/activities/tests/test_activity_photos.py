@@ -32,6 +32,9 @@ def test_a_phone_photo_loses_its_location_and_is_scaled_down(people, login):
         assert not image.getexif()
     with Image.open(photo.thumbnail.path) as thumb:
         assert max(thumb.size) <= 480
+    # Stored under a random name: nobody finds an unconsented photo by guessing IMG_2024.jpg.
+    assert "IMG_2024" not in photo.image.name + photo.thumbnail.name
+    assert photo.image.name != photo.thumbnail.name
 
 
 def test_several_photos_at_once(people, login):
