@@ -197,7 +197,7 @@ class AgreementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.partner = partner
         self.fields["library"].queryset = (
-            scope.filter(partner.libraries.all(), library_path="pk")
+            scope.filter(partner.libraries.all(), library_path="pk", for_edit=True)
             .select_related("region")
             .order_by("name")
         )

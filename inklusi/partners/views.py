@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -31,8 +32,13 @@ def get_partner(request, pk, for_edit=False):
 
 
 def visible_agreements(request, for_edit=False):
-    partners = Partner.objects.visible_to(Scope.of(request.user), for_edit)
-    return Agreement.objects.filter(partner__in=partners)
+    """Agreements of partners in the user's scope, and, when an agreement names one library,
+    only if that library is in the scope too (no library means all the partner's libraries)."""
+    scope = Scope.of(request.user)
+    partners = Partner.objects.visible_to(scope, for_edit)
+    return Agreement.objects.filter(partner__in=partners).filter(
+        Q(library__isnull=True) | scope.access(for_edit).q("library__region", "library")
+    )
 
 
 def requiring_editor(request):
@@ -82,6 +88,12 @@ def partner_detail(request, pk):
     editable_library_ids = set(
         scope.filter(libraries, library_path="pk", for_edit=True).values_list("pk", flat=True)
     )
+    agreements = visible_agreements(request).filter(partner=partner)
+    editable_agreement_ids = set(
+        visible_agreements(request, for_edit=True)
+        .filter(partner=partner)
+        .values_list("pk", flat=True)
+    )
     return render(
         request,
         "partners/detail.html",
@@ -91,7 +103,8 @@ def partner_detail(request, pk):
             "contacts": partner.contacts.all(),
             "libraries": libraries,
             "editable_library_ids": editable_library_ids,
-            "agreements": partner.agreements.select_related("library"),
+            "agreements": agreements.select_related("library"),
+            "editable_agreement_ids": editable_agreement_ids,
             "contributions": contributions.select_related("library", "activity"),
             "totals": contributions.totals(),
             "link_form": LibraryLinkForm(scope=scope) if not scope.edit.is_empty() else None,
