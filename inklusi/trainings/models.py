@@ -274,7 +274,8 @@ class Material(models.Model):
 
     @property
     def href(self):
-        return self.file.url if self.file else self.url
+        """A file is downloaded through the checked view, never straight from /media/."""
+        return reverse("trainings:material", args=[self.pk]) if self.file else self.url
 
     @property
     def file_name(self):

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.accounts.scope import Scope
 from inklusi.libraries.models import Kind, Library
-from inklusi.regions.models import Region
+from inklusi.regions.models import CODE_LENGTH, Level, Region
 
 from .models import (
     AnswerSheet,
@@ -132,6 +132,8 @@ def audience_managers(training):
         .exclude(user__bimtek_registrations__training=training)
         .select_related("user", "library")
     )
+    # Once, for training.invites() below to read instead of querying per assignment.
+    prefetch_related_objects([training], "audience_regions")
     regions = [region.code for region in training.audience_regions.all()]
     query = Q(pk__in=[])
     for code in regions or [training.organiser.region_id]:
@@ -214,10 +216,24 @@ def _attend(registration, session, method, now, by=None):
 def mark_attendance(session, present_ids, by):
     """Set who attended `session` to the registrations in `present_ids` (a trainer's list)."""
     now = timezone.now()
-    registrations = session.training.registrations.all()
     session.attendances.exclude(registration_id__in=present_ids).delete()
-    for registration in registrations.filter(pk__in=present_ids):
-        _attend(registration, session, AttendanceMethod.MANUAL, now, by)
+    present = session.training.registrations.filter(pk__in=present_ids).values_list("pk", flat=True)
+    attended = set(session.attendances.values_list("registration_id", flat=True))
+    Attendance.objects.bulk_create(
+        [
+            Attendance(
+                registration_id=pk,
+                session=session,
+                checked_in_at=now,
+                late=False,
+                method=AttendanceMethod.MANUAL,
+                marked_by=by,
+            )
+            for pk in present
+            if pk not in attended
+        ],
+        ignore_conflicts=True,
+    )
 
 
 # Tests ------------------------------------------------------------------------------------
@@ -275,7 +291,7 @@ class ParticipantRow:
 def regency_code(library):
     if library is None:
         return ""
-    return library.region_id[:5]
+    return library.region_id[: CODE_LENGTH[Level.REGENCY]]
 
 
 def regency_names(codes):
@@ -401,6 +417,7 @@ def home_trainings(user):
     registrations = list(
         Registration.objects.filter(user=user, training__ends_on__gte=today - timedelta(days=1))
         .select_related("training")
+        .prefetch_related("training__sessions")
         .order_by("training__starts_on")
     )
     sessions = [

@@ -30,6 +30,7 @@ urlpatterns = [
     path("sesi/<int:pk>/materi/", views.material_add, name="material_add"),
     path("sesi/<int:pk>/layar/", views.session_screen, name="screen"),
     path("sesi/<int:pk>/presensi/", views.session_attendance, name="session_attendance"),
+    path("materi/<int:pk>/unduh/", views.material_download, name="material"),
     path("materi/<int:pk>/hapus/", views.material_delete, name="material_delete"),
     path("soal/<int:pk>/ubah/", views.question_edit, name="question_edit"),
     path("soal/<int:pk>/hapus/", views.question_delete, name="question_delete"),

@@ -7,7 +7,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -272,6 +272,28 @@ def material_add(request, pk):
             "material_form": form,
         },
     )
+
+
+@login_required
+@require_safe
+def material_download(request, pk):
+    """A material's file, for the training's participants and those who run it."""
+    material = get_object_or_404(
+        Material.objects.filter(session__training__in=services.visible_trainings(request.user))
+        .exclude(file="")
+        .select_related("session__training"),
+        pk=pk,
+    )
+    training = material.session.training
+    if services.registration_of(request.user, training) is None and not services.can_manage(
+        request.user, training
+    ):
+        raise Http404
+    try:
+        handle = material.file.open("rb")
+    except OSError as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=material.file_name)
 
 
 @login_required
@@ -799,11 +821,14 @@ def participant_certificate(request, pk):
 @require_POST
 def issue_certificates(request, pk):
     training = managed_training(request, pk)
-    issued = 0
-    for row in services.participant_rows(training):
-        if row.eligible and not hasattr(row.registration, "certificate"):
-            services.issue_certificate(row.registration)
-            issued += 1
+    # Each new certificate gets its number from the field's default, made in Python.
+    new = [
+        Certificate(registration=row.registration)
+        for row in services.participant_rows(training)
+        if row.eligible and not hasattr(row.registration, "certificate")
+    ]
+    Certificate.objects.bulk_create(new, ignore_conflicts=True)
+    issued = len(new)
     messages.success(
         request,
         ngettext("%(count)s certificate was issued.", "%(count)s certificates were issued.", issued)
