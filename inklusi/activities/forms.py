@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inklusi.core.fields import RupiahField
+from inklusi.core.fields import CountField, RupiahField
 from inklusi.core.funding import FundingSource
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
@@ -26,7 +26,6 @@ from .models import (
 from .photos import check_photo_count, prepare_photo
 
 COUNT_FIELDS = GENDER_FIELDS + AGE_FIELDS + INCLUSION_FIELDS + ("volunteers",)
-MAX_COUNT = 100_000
 
 # Parts of the form most activities leave empty: shown folded until they hold a value or error.
 OPTIONAL_SECTIONS = {
@@ -37,18 +36,8 @@ OPTIONAL_SECTIONS = {
 }
 
 
-class CountField(forms.IntegerField):
-    """A number of people: empty means none."""
-
-    def __init__(self, **kwargs):
-        kwargs.update(required=False, min_value=0, max_value=MAX_COUNT)
-        kwargs["widget"] = forms.NumberInput(
-            attrs={"inputmode": "numeric", "placeholder": "0", "class": "count"}
-        )
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        return super().clean(value) or 0
+class ParticipantCountField(CountField):
+    limit = 100_000  # more than any one activity gathers
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -106,7 +95,10 @@ class ActivityForm(forms.ModelForm):
             "follow_up",
             *SOCIAL_HOSTS,
         ]
-        field_classes = {"cost": RupiahField, **{name: CountField for name in COUNT_FIELDS}}
+        field_classes = {
+            "cost": RupiahField,
+            **dict.fromkeys(COUNT_FIELDS, ParticipantCountField),
+        }
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -6,6 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+# Far above any count in the programme (visitors of a provincial library in a month), far
+# below what the database columns hold.
+MAX_COUNT = 10_000_000
+# "1.500" or "12.345.678": dots between groups of three digits, as Indonesians write numbers.
+THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 # Ten trillion Rupiah: far above any amount in the programme, far below the columns' limit.
 MAX_RUPIAH = 10**13
 # 1500000, 1.500.000, 1,500,000 or 1 500 000, with or without "Rp" in front.
@@ -44,3 +49,40 @@ class RupiahField(forms.IntegerField):
 
     def widget_attrs(self, widget):
         return {"inputmode": "numeric", "autocomplete": "off", "placeholder": "0"}
+
+
+class CountField(forms.IntegerField):
+    """A count as people type it: "1.500" or "1 500" is 1500 (a number box would read "1.000"
+    as 1); never negative; an empty box is 0."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Type a whole number, for example 1500."),
+        "min_value": _("A count cannot be negative."),
+        "max_value": _("This number is too large. Please check it."),
+    }
+
+    limit = MAX_COUNT
+    empty_is_zero = True
+
+    def __init__(self, **kwargs):
+        # The model field's own range (the database's) is far too wide to catch a typo.
+        kwargs.update(min_value=0, max_value=self.limit)
+        if self.empty_is_zero:
+            kwargs["required"] = False
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace("\u00a0", "").replace("−", "-")
+            if THOUSANDS.match(value.lstrip("-")):
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        return 0 if cleaned is None and self.empty_is_zero else cleaned
+
+    def widget_attrs(self, widget):
+        # Text, not type=number: a number box turns "1.500" into 1.5 or into nothing.
+        return {"inputmode": "numeric", "autocomplete": "off", "class": "count", "placeholder": "0"}

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.activities.models import Activity
 from inklusi.core.documents import check_pdf
-from inklusi.core.fields import RupiahField
+from inklusi.core.fields import CountField, RupiahField
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
 from inklusi.partners.models import Partner
@@ -140,6 +140,11 @@ class NeedForm(forms.ModelForm):
         widgets = {"need": forms.Textarea(attrs={"rows": 3})}
 
 
+class TargetSizeField(CountField):
+    limit = 1_000_000
+    empty_is_zero = False  # how many people the activity is for must be said
+
+
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = PlanActivity
@@ -156,10 +161,10 @@ class ActivityForm(forms.ModelForm):
             "expected_result",
             "measure",
         ]
+        field_classes = {"target_size": TargetSizeField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "needs": forms.CheckboxSelectMultiple,
-            "target_size": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "expected_result": forms.Textarea(attrs={"rows": 2}),
             "measure": forms.Textarea(attrs={"rows": 2}),
         }

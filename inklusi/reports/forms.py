@@ -1,11 +1,10 @@
-import re
-
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.fields import CountField
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
@@ -13,38 +12,7 @@ from inklusi.regions.models import Level
 
 from .models import FIGURE_FIELDS, MonthlyReport, first_of_month, previous_month
 
-# Far above any library's month, far below what the database column holds.
-MAX_FIGURE = 10_000_000
-# "1.500" or "12.345.678": dots between groups of three digits, as Indonesians write numbers.
-THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-
 DUPLICATE = _("This library already has a report for that month.")
-
-
-class CountField(forms.IntegerField):
-    """A count as people type it: "1.500" or "1 500" is 1500; never negative."""
-
-    widget = forms.TextInput
-    default_error_messages = {
-        "invalid": _("Type a whole number, for example 1500."),
-        "min_value": _("A count cannot be negative."),
-        "max_value": _("This number is too large. Please check it."),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.update(min_value=0, max_value=MAX_FIGURE)
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace("\u00a0", "").replace("−", "-")
-            if THOUSANDS.match(value.lstrip("-")):
-                value = value.replace(".", "")
-        return super().to_python(value)
-
-    def widget_attrs(self, widget):
-        # Text, not type=number: a number box turns "1.500" into 1.5 or into nothing.
-        return {"inputmode": "numeric", "autocomplete": "off", "class": "count"}
 
 
 class MonthField(forms.DateField):
@@ -98,18 +66,9 @@ class ReportForm(forms.ModelForm):
             del self.fields["library"], self.fields["month"]
         else:
             self.fields["library"].queryset = libraries
-        for name in FIGURE_FIELDS:
-            self.fields[name].required = False
-            self.fields[name].widget.attrs["placeholder"] = "0"
-            if not self.instance.pk:
+        if not self.instance.pk:
+            for name in FIGURE_FIELDS:
                 self.initial[name] = None  # an empty box to type in, not a 0 to delete first
-
-    def clean(self):
-        data = super().clean()
-        for name in FIGURE_FIELDS:  # an empty box is a zero
-            if name in data and data[name] is None:
-                data[name] = 0
-        return data
 
     @cached_property
     def unusual_figures(self):

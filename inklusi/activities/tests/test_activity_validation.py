@@ -95,3 +95,10 @@ def test_rupiah_as_people_type_it(typed, amount):
 def test_rupiah_that_is_not_a_whole_amount(typed):
     with pytest.raises(ValidationError):
         RupiahField().clean(typed)
+
+
+@pytest.mark.parametrize("typed, count", [("1.000", 1000), ("2.000", 2000), ("1 500", 1500)])
+def test_participants_typed_with_thousands_dots_are_not_read_as_decimals(typed, count):
+    from inklusi.activities.forms import ParticipantCountField
+
+    assert ParticipantCountField().clean(typed) == count
