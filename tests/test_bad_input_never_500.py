@@ -84,3 +84,11 @@ def test_every_page_answers_odd_ids_and_queries_without_a_500(people, login, val
         assert response.status_code != 500, (name, url)
         checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize("url", ["/kegiatan/baru/", "/laporan/baru/"])
+def test_a_posted_library_outside_the_scope_is_not_named_back(people, libraries, login, url):
+    """A form shown again names the chosen library only if the user may pick it."""
+    response = login(people.regency).post(url, {"library": libraries.medan.pk, "title": ""})
+    assert response.status_code in (200, 404)
+    assert libraries.medan.name not in response.content.decode()

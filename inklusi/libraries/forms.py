@@ -178,16 +178,25 @@ class LibraryPicker(SearchPicker):
 
     search_url_name = "libraries:search"
     value_label = _("Inklusi library ID")
+    # Only the field's own choices are named back: a posted id of a library the user may not
+    # pick shows no name.
+    queryset = Library.objects.none()
 
     def chosen_label(self, pk):
         library = (
-            Library.objects.select_related("region").filter(pk=pk).first() if pk.isdigit() else None
+            self.queryset.select_related("region").filter(pk=pk).first() if pk.isdigit() else None
         )
         return f"{library.name} — {library.region.label}" if library else ""
 
 
 class LibraryChoiceField(forms.ModelChoiceField):
     widget = LibraryPicker
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(queryset)
+        self.widget.queryset = self.queryset
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
 
 
 class LibraryFilterForm(forms.Form):
