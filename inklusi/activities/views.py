@@ -30,7 +30,10 @@ def visible_activities(request):
 
 
 def _get(request, pk, for_edit=False):
-    return Scope.of(request.user).get_or_404(ACTIVITIES, **PATHS, for_edit=for_edit, pk=pk)
+    activities = ACTIVITIES.select_related(
+        "library__region__parent__parent", "created_by", "reviewed_by"
+    )
+    return Scope.of(request.user).get_or_404(activities, **PATHS, for_edit=for_edit, pk=pk)
 
 
 @login_required

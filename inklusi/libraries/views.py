@@ -75,7 +75,12 @@ def library_search(request):
     text = request.GET.get("q", "").strip()[:60]
     results = []
     if len(text) >= 2:
-        results = visible_libraries(request).search(text).order_by("name")[:15]
+        results = (
+            visible_libraries(request)
+            .select_related("region__parent__parent")  # the label names two levels up
+            .search(text)
+            .order_by("name")[:15]
+        )
     return render(request, "libraries/_search_results.html", {"results": results, "q": text})
 
 

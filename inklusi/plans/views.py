@@ -33,7 +33,7 @@ from .history import change_rows, describe
 from .models import BudgetLine, EventKind, Plan, PlanActivity, Section, State
 from .proposal import DOCX_TYPE, figure_sentences, proposal_data, proposal_docx, quantity
 
-PLANS = Plan.objects.select_related("library__region")
+PLANS = Plan.objects.select_related("library__region__parent__parent")
 PATHS = {"region_path": "library__region", "library_path": "library"}
 NOTHING_SAVED = gettext_lazy("Some fields need attention; nothing was saved yet.")
 

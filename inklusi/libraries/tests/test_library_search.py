@@ -27,3 +27,18 @@ def test_it_needs_login(client, db):
 
 def test_wrong_method_is_405(people, login):
     assert login(people.admin).post(URL, {"q": "air"}).status_code == 405
+
+
+def test_search_asks_a_fixed_number_of_queries(
+    people, login, libraries, django_assert_max_num_queries
+):
+    from inklusi.testing.factories import LibraryFactory
+
+    for n in range(8):
+        LibraryFactory(
+            name=f"Perpustakaan Desa Cari {n}", region=libraries.regions["16.07.10.1004"]
+        )
+    client = login(people.regency)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("libraries:search"), {"q": "cari"})
+    assert response.text.count("data-pick-value") == 8
