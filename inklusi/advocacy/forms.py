@@ -132,7 +132,7 @@ def line_belongs_to(line, subject):
     """A line fits a meeting about its own library, or about a region holding that library."""
     library = line.activity.plan.library
     if isinstance(subject, Region):
-        return library.region_id == subject.code or library.region_id.startswith(subject.code + ".")
+        return subject.contains(library.region_id)
     return library.pk == subject.pk
 
 

@@ -238,10 +238,6 @@ class PartnerFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All"))] + list(PartnerKind.choices)
 
-    @property
-    def is_active(self):
-        return any(self.data.get(name) for name in self.fields)
-
     def apply(self, partners):
         """The partners matching the valid filters (invalid ones are ignored and shown)."""
         self.is_valid()

@@ -37,7 +37,6 @@ from .models import (
 )
 
 LIBRARY, REVIEWER = "library", "reviewer"
-ALL_STATES = frozenset(State.values)
 # action: (states it may happen in, who may do it)
 ACTIONS = {
     "edit": ({State.DRAFT}, LIBRARY),

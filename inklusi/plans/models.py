@@ -246,10 +246,6 @@ class PlanActivity(models.Model):
     def totals(self):
         return _sums(self.lines.all())
 
-    @property
-    def month_label(self):
-        return self.get_month_display()
-
 
 def decision_path(line, filename):
     """An unguessable name: the file is served only through the scope-checked view."""

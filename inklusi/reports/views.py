@@ -37,8 +37,6 @@ from .queries import (
     with_states,
 )
 
-# Managers of more libraries than this get no "file it" buttons on the list (coordinators).
-
 
 def visible_reports(request, for_edit=False):
     return Scope.of(request.user).filter(
