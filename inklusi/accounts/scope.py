@@ -106,6 +106,11 @@ class Scope:
         return self.edit.covers_region(code)
 
     @property
+    def can_edit(self):
+        """Whether the user changes anything at all (every role but the read-only viewer)."""
+        return not self.edit.is_empty()
+
+    @property
     def can_create_libraries(self):
         return self.edit.everything or bool(self.edit.region_codes)
 

@@ -53,7 +53,7 @@ def activity_list(request):
             "filters": filters,
             "page": page,
             "count": page.paginator.count,
-            "can_record": not Scope.of(request.user).edit.is_empty(),
+            "can_record": Scope.of(request.user).can_edit,
         },
     )
 
@@ -95,9 +95,7 @@ def activity_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
-    scope = Scope.of(request.user)
-    if scope.edit.is_empty():
-        raise PermissionDenied
+    scope = Scope.requiring(request.user, "can_edit")
     library = library_from_address(request)  # "Record an activity" from a library's page
     initial = {"library": library.pk} if library else {}
     posted = request.method == "POST"

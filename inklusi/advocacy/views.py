@@ -3,7 +3,7 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -47,7 +47,7 @@ def meeting_list(request):
             "filters": filters,
             "page": page,
             "count": page.paginator.count,
-            "can_create": not scope.edit.is_empty(),
+            "can_create": scope.can_edit,
             "today": timezone.localdate(),
         },
     )
@@ -73,9 +73,7 @@ def _detail(request, meeting, follow_up_form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
-    scope = Scope.of(request.user)
-    if scope.edit.is_empty():
-        raise PermissionDenied
+    scope = Scope.requiring(request.user, "can_edit")
     meeting = AdvocacyMeeting(created_by=request.user)
     return _meeting_form(request, meeting, scope)
 

@@ -41,14 +41,6 @@ def visible_agreements(request, for_edit=False):
     )
 
 
-def requiring_editor(request):
-    """The scope of someone who may record partners (any editing role); 403 for the others."""
-    scope = Scope.of(request.user)
-    if scope.edit.is_empty():
-        raise PermissionDenied
-    return scope
-
-
 def requiring_coordinator(request):
     """Overviews are for those who see a region, not one library."""
     scope = Scope.of(request.user)
@@ -71,7 +63,7 @@ def partner_list(request):
             "filters": filters,
             "page": page,
             "count": page.paginator.count,
-            "can_create": not scope.edit.is_empty(),
+            "can_create": scope.can_edit,
             "is_coordinator": scope.view.everything or bool(scope.view.region_codes),
         },
     )
@@ -107,7 +99,7 @@ def partner_detail(request, pk):
             "editable_agreement_ids": editable_agreement_ids,
             "contributions": contributions.select_related("library", "activity"),
             "totals": contributions.totals(),
-            "link_form": LibraryLinkForm(scope=scope) if not scope.edit.is_empty() else None,
+            "link_form": LibraryLinkForm(scope=scope) if scope.can_edit else None,
         },
     )
 
@@ -115,7 +107,7 @@ def partner_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_create(request):
-    scope = requiring_editor(request)
+    scope = Scope.requiring(request.user, "can_edit")
     posted = request.method == "POST"
     form = PartnerForm(request.POST if posted else None, scope=scope)
     formset = ContactFormSet(request.POST if posted else None, prefix="contacts")

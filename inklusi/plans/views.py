@@ -69,7 +69,7 @@ def plan_list(request):
             "states": State.choices,
             "state": state,
             "year_form": year,
-            "can_create": not scope.edit.is_empty(),
+            "can_create": scope.can_edit,
             "coordinating": scope.view.everything or bool(scope.view.region_codes),
         },
     )
@@ -78,9 +78,7 @@ def plan_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request):
-    scope = Scope.of(request.user)
-    if scope.edit.is_empty():
-        raise PermissionDenied
+    scope = Scope.requiring(request.user, "can_edit")
     library = library_from_address(request)
     initial = {"library": library.pk} if library else {}
     posted = request.method == "POST"

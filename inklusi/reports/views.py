@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -51,14 +51,6 @@ def editable_libraries(scope):
     return scope.filter(Library.objects.select_related("region"), library_path="pk", for_edit=True)
 
 
-def filing_scope(user):
-    """The user's scope if they may file reports somewhere; 403 for read-only roles."""
-    scope = Scope.of(user)
-    if scope.edit.is_empty():
-        raise PermissionDenied
-    return scope
-
-
 @login_required
 @require_safe
 def report_list(request):
@@ -77,7 +69,7 @@ def report_list(request):
             "page": page,
             "count": page.paginator.count,
             "to_file": reports_to_file(scope),
-            "can_file": not scope.edit.is_empty(),
+            "can_file": scope.can_edit,
             "show_filters": view.everything or bool(view.region_codes) or bool(request.GET),
         },
     )
@@ -117,7 +109,7 @@ def report_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_create(request):
-    scope = filing_scope(request.user)
+    scope = Scope.requiring(request.user, "can_edit")
     libraries = editable_libraries(scope)
     if request.method == "POST":
         form = ReportForm(request.POST, libraries=libraries)
