@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "inklusi.advocacy",
     "inklusi.plans",
     "inklusi.trainings",
+    "inklusi.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("advokasi/", include("inklusi.advocacy.urls")),
     path("rencana/", include("inklusi.plans.urls")),
     path("bimtek/", include("inklusi.trainings.urls")),
+    path("pantauan/", include("inklusi.monitoring.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

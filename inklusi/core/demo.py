@@ -64,6 +64,8 @@ def _jitter(rng, seat, spread=0.12):
 
 
 def _upsert_library(**fields):
+    if fields.get("cohort_year") and fields.get("status") != Status.CANDIDATE:
+        fields["joined_on"] = date(fields["cohort_year"], 1, 1)
     lookup = {"name": fields.pop("name"), "region_id": fields.pop("region_id")}
     library, _ = Library.objects.update_or_create(**lookup, defaults=fields)
     return library

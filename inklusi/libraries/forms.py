@@ -16,7 +16,7 @@ from inklusi.regions.models import Level
 from .models import Assistance, Kind, Library, Status
 
 # Fields only a coordinator changes: where the library is and its place in the programme.
-PROGRAMME_FIELDS = ("kind", "region", "status", "cohort_year")
+PROGRAMME_FIELDS = ("kind", "region", "status", "cohort_year", "joined_on")
 
 NPP_TAKEN = _("Another library already has this NPP.")
 
@@ -77,6 +77,7 @@ class LibraryForm(forms.ModelForm):
             "tiktok",
             "status",
             "cohort_year",
+            "joined_on",
             "description",
             "cover_photo",
         ]
@@ -87,6 +88,7 @@ class LibraryForm(forms.ModelForm):
             "whatsapp": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
             "npp": forms.TextInput(attrs={"autocomplete": "off"}),
             "cohort_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "joined_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "cover_photo": forms.ClearableFileInput(attrs={"accept": "image/*"}),
         }
         help_texts = {

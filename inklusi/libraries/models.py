@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.regions.models import Level
@@ -101,6 +102,17 @@ class Library(models.Model):
     status = models.CharField(
         _("programme status"), max_length=20, choices=Status.choices, default=Status.CANDIDATE
     )
+    joined_on = models.DateField(
+        _("in the programme since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the library became a TPBIS beneficiary. Monthly reports are expected from "
+            "that month on."
+        ),
+    )
+    # The latest published activity's date, kept by the monitoring summaries (for "went quiet").
+    last_activity_on = models.DateField(_("last activity"), null=True, blank=True, editable=False)
     description = models.TextField(_("about the library"), blank=True)
     cover_photo = models.ImageField(_("cover photo"), upload_to="libraries/covers/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -116,6 +128,7 @@ class Library(models.Model):
             models.Index(fields=["status"]),
             models.Index(fields=["kind"]),
             models.Index(fields=["cohort_year"]),
+            models.Index(fields=["last_activity_on"]),
         ]
 
     def __str__(self):
@@ -138,6 +151,8 @@ class Library(models.Model):
             validate_in_indonesia(self.latitude, self.longitude)
         except ValidationError as e:
             errors.update(e.message_dict)
+        if self.status != Status.CANDIDATE and self.joined_on is None:
+            self.joined_on = timezone.localdate()
         levels = KIND_REGION_LEVELS.get(self.kind, ())
         if self.region_id and self.region.level not in levels:
             allowed = " / ".join(str(Level(level).label).lower() for level in levels)

@@ -96,6 +96,8 @@ class MonthlyReport(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Stored so that the dashboard's summaries count on-time reports in SQL; set by save().
+    filed_on_time = models.BooleanField(_("filed on time"), default=True, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -115,6 +117,13 @@ class MonthlyReport(models.Model):
 
     def __str__(self):
         return f"{self.library} — {month_label(self.month)}"
+
+    def save(self, *args, **kwargs):
+        # Stored for the dashboard's summaries (see monitoring/summaries.py).
+        self.filed_on_time = self.on_time
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "filed_on_time"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reports:detail", args=[self.pk])

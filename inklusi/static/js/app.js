@@ -43,6 +43,38 @@
     });
   });
 
+  // Monitoring map: each library (or region) as a circle coloured by its activity level. Works
+  // without tiles (MAP_TILE_URL empty or unreachable): the circles are drawn all the same.
+  var LEVEL_COLOURS = { active: "#198754", some: "#f0ad4e", none: "#dc3545" };
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.querySelector("[data-dashboard-map]");
+    if (!box || !window.L) return;
+    var data = document.getElementById(box.dataset.dashboardMap);
+    var points = data ? JSON.parse(data.textContent) : [];
+    if (!points.length) return;
+    var map = L.map(box);
+    if (box.dataset.tiles) {
+      L.tileLayer(box.dataset.tiles, { maxZoom: 18, attribution: box.dataset.attribution }).addTo(map);
+    }
+    var bounds = [];
+    points.forEach(function (p) {
+      var radius = p.libraries ? Math.min(22, 5 + Math.sqrt(p.libraries)) : 7;
+      var circle = L.circleMarker([p.lat, p.lng], {
+        radius: radius, color: "#374151", weight: 1, fillColor: LEVEL_COLOURS[p.level], fillOpacity: 0.85
+      }).addTo(map);
+      var link = document.createElement("a");
+      link.href = p.url;
+      link.textContent = p.name;
+      var text = document.createElement("div");
+      text.appendChild(link);
+      text.appendChild(document.createElement("br"));
+      text.appendChild(document.createTextNode(box.dataset.activitiesLabel + ": " + p.activities));
+      circle.bindPopup(text);
+      bounds.push([p.lat, p.lng]);
+    });
+    map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
+  });
+
   // Forms that undo something ask first (data-confirm holds the question).
   document.addEventListener("submit", function (event) {
     var question = event.target.dataset && event.target.dataset.confirm;

@@ -1,0 +1,77 @@
+"""Chart geometry for the dashboard's SVG charts (the page and the PDF draw the same SVG, with
+no JavaScript and nothing fetched)."""
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+# Drawing units of a column chart: its width, the base line and the tallest column. About the
+# size it is drawn at on a phone and in a third of a laptop screen, so the labels stay legible.
+CHART_WIDTH, CHART_BASE, CHART_HEIGHT = 360, 110, 90
+
+
+def column_chart(trend, key):
+    """Columns for `key` of each month in `trend`, with their labels' positions."""
+    peak = max((point[key] for point in trend), default=0)
+    slot = CHART_WIDTH / max(len(trend), 1)
+    # Month names only where they fit: every month up to 24, then every third.
+    every = 1 if len(trend) <= 24 else 3
+    columns = []
+    for i, point in enumerate(trend):
+        height = round(CHART_HEIGHT * point[key] / peak, 1) if peak else 0
+        columns.append(
+            {
+                "value": point[key],
+                "x": round(i * slot + slot * 0.15, 1),
+                "width": round(slot * 0.7, 1),
+                "middle": round(i * slot + slot / 2, 1),
+                "top": round(CHART_BASE - height, 1),
+                "label_y": round(CHART_BASE - height - 3, 1),
+                "height": height,
+                "label": date_format(point["month"], "M") if i % every == 0 else "",
+                "year": point["month"].year if point["month"].month == 1 or i == 0 else "",
+                "show_value": len(trend) <= 12,
+                "title": f"{date_format(point['month'], 'F Y')}: {point[key]}",
+            }
+        )
+    return {"columns": columns, "peak": peak, "width": CHART_WIDTH}
+
+
+def bar_list(items, total=None):
+    """[(label, value)] as bars whose widths are percentages of the largest value; each
+    share is of `total` (by default, of the values added up)."""
+    peak = max((value for _label, value in items), default=0)
+    if not peak:
+        return []
+    if total is None:
+        total = sum(value for _label, value in items)
+    return [
+        {
+            "label": label,
+            "value": value,
+            "width": round(100 * value / peak, 1),
+            "share": round(100 * value / total) if total else 0,
+        }
+        for label, value in items
+    ]
+
+
+def dashboard_charts(board):
+    """The charts of a dashboard (page and PDF alike)."""
+    figures = board.figures
+    return {
+        "visitors": column_chart(board.trend, "visitors"),
+        "activities": column_chart(board.trend, "activities"),
+        "participants": column_chart(board.trend, "participants"),
+        "categories": bar_list(
+            [(row["name"], row["activities"]) for row in board.categories if row["activities"]]
+        ),
+        "gender": bar_list(
+            [
+                (_("Women and girls"), figures["participants_female"]),
+                (_("Men and boys"), figures["participants_male"]),
+            ]
+        ),
+        "ages": bar_list(figures["age_groups"]),
+        # One person may be in several groups: shares are of all participants.
+        "inclusion": bar_list(figures["inclusion_groups"], total=figures["participants"]),
+    }

@@ -1,0 +1,404 @@
+"""Writing the summary tables: from scratch (`rebuild`), for one library's months as its reports
+and activities change (`refresh`), and checking them against the raw data (`check`).
+
+One aggregation, `_insert_library_rows`, turns raw reports and activities into library rows;
+`rebuild` runs it for everything, `refresh` for one library and a few months. `refresh` then
+compares the library's rows before and after and adds the difference to the region rows of
+the nation, province, regency and district above it, so the region tables change in the same
+transaction as the report or activity, by an UPDATE that adds (no lost update between two
+writers).
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.db import connection, transaction
+from django.db.models import (
+    Avg,
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr, TruncMonth
+from django.db.models.lookups import GreaterThanOrEqual, LessThan
+
+from inklusi.activities.models import Activity
+from inklusi.libraries.models import Library
+from inklusi.reports.models import MonthlyReport, first_of_month
+
+from .models import (
+    ACTIVITY_FIGURES,
+    CATEGORY_FIGURES,
+    MONTH_FIGURES,
+    REPORT_FIGURES,
+    LibraryMonth,
+    LibraryMonthCategory,
+    RegionMonth,
+    RegionMonthCategory,
+)
+
+# Code lengths of the levels that have region rows: nation "", province, regency, district.
+SUMMARY_CODE_LENGTHS = (0, 2, 5, 8)
+
+# FELL_RULE: a month's visitors "fell sharply" when the library reported that month, the
+# average of its reports of the three months before is at least FELL_FLOOR, and the month's
+# visitors are below FELL_SHARE of that average.
+FELL_FLOOR = 20
+FELL_SHARE = 0.5
+
+KEY_COLUMNS = ("library_id", "month", "month_index", "region_code")
+
+
+def summary_codes(region_code):
+    """The codes of the region rows a library in `region_code` adds to: the nation and each
+    province, regency and district above it (or equal to it)."""
+    return [region_code[:n] for n in SUMMARY_CODE_LENGTHS if len(region_code) >= n]
+
+
+def month_index(day):
+    return day.year * 12 + day.month - 1
+
+
+def _index_expression(date_field):
+    return ExtractYear(date_field) * 12 + ExtractMonth(date_field) - 1
+
+
+def _report_rows(reports):
+    """One row per report, with MONTH_FIGURES as `f_<name>` (activity figures 0)."""
+    figures = {
+        "f_reports": Value(1, output_field=BigIntegerField()),
+        "f_reports_on_time": Case(
+            When(filed_on_time=True, then=Value(1)),
+            default=Value(0),
+            output_field=BigIntegerField(),
+        ),
+        **{f"f_{name}": F(name) for name in REPORT_FIGURES[2:]},
+        **{f"f_{name}": Value(0, output_field=BigIntegerField()) for name in ACTIVITY_FIGURES},
+    }
+    return reports.annotate(
+        k_library_id=F("library_id"),
+        k_month=F("month"),
+        k_month_index=_index_expression("month"),
+        k_region_code=F("library__region_id"),
+        **figures,
+    ).values("k_library_id", "k_month", "k_month_index", "k_region_code", *figures)
+
+
+def _grouped_activities(activities, extra_keys=()):
+    return (
+        activities.order_by()
+        .annotate(
+            k_library_id=F("library_id"),
+            k_month=TruncMonth("starts_on"),
+            k_month_index=_index_expression("starts_on"),
+            k_region_code=F("library__region_id"),
+        )
+        .values("k_library_id", "k_month", "k_month_index", "k_region_code", *extra_keys)
+    )
+
+
+def _activity_rows(activities):
+    """Published activities added up per library and month, as `_report_rows`."""
+    figures = {
+        **{f"f_{name}": Value(0, output_field=BigIntegerField()) for name in REPORT_FIGURES},
+        "f_activities": Count("pk"),
+        **{f"f_{name}": Sum(name) for name in ACTIVITY_FIGURES[1:]},
+    }
+    return _grouped_activities(activities).annotate(**figures)
+
+
+def _category_rows(activities):
+    return (
+        _grouped_activities(activities)
+        .annotate(k_category_id=F("category_id"))
+        .values("k_library_id", "k_month", "k_month_index", "k_region_code", "k_category_id")
+        .annotate(
+            f_activities=Count("pk"),
+            f_participants=Sum(F("participants_female") + F("participants_male")),
+        )
+    )
+
+
+def _sql(queryset):
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
+
+
+def _insert_select(table, keys, figures, sources):
+    """INSERT INTO table: the sum of each figure over the UNION ALL of `sources`, grouped by
+    `keys` (the sources name their columns k_<key> and f_<figure>)."""
+    parts, params = [], []
+    for source in sources:
+        sql, source_params = _sql(source)
+        parts.append(sql)
+        params += source_params
+    key_list = ", ".join(f"raw.k_{k}" for k in keys)
+    sums = ", ".join(f"SUM(raw.f_{f})" for f in figures)
+    union = " UNION ALL ".join(f"SELECT * FROM ({sql}) AS part{i}" for i, sql in enumerate(parts))
+    columns = ", ".join((*keys, *figures))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {key_list}, {sums} "
+            f"FROM ({union}) AS raw GROUP BY {key_list}",
+            params,
+        )
+
+
+def _insert_library_rows(reports, activities):
+    """Library rows (both tables) from these raw reports and activities."""
+    published = activities.filter(status="published")
+    _insert_select(
+        LibraryMonth._meta.db_table,
+        KEY_COLUMNS,
+        [f for f in MONTH_FIGURES if f != "fell"],
+        [_report_rows(reports), _activity_rows(published)],
+    )
+    _insert_select(
+        LibraryMonthCategory._meta.db_table,
+        (*KEY_COLUMNS, "category_id"),
+        CATEGORY_FIGURES,
+        [_category_rows(published)],
+    )
+
+
+def _update_fell(library_rows):
+    """Set `fell` (FELL_RULE) on these LibraryMonth rows."""
+    visitors = F("visitors_female") + F("visitors_male")
+    average = Subquery(
+        LibraryMonth.objects.filter(
+            library_id=OuterRef("library_id"),
+            reports=1,
+            month_index__gte=OuterRef("month_index") - 3,
+            month_index__lt=OuterRef("month_index"),
+        )
+        .order_by()
+        .values("library_id")
+        .annotate(average=Avg(visitors))
+        .values("average")
+    )
+    library_rows.update(
+        fell=Case(
+            When(
+                Q(reports=1)
+                & GreaterThanOrEqual(average, FELL_FLOOR)
+                & LessThan(visitors, average * FELL_SHARE),
+                then=Value(1),
+            ),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def _roll_up(library_model, region_model, keys, figures):
+    """Region rows of every summary level, added up from the library rows."""
+    for length in SUMMARY_CODE_LENGTHS:
+        rows = library_model.objects.order_by()
+        if length:
+            rows = rows.annotate(code_length=Length("region_code")).filter(code_length__gte=length)
+            rows = rows.annotate(k_region_code=Substr("region_code", 1, length))
+        else:
+            rows = rows.annotate(k_region_code=Value(""))
+        rows = rows.annotate(**{f"k_{k}": F(k) for k in keys}).values(
+            "k_region_code", *(f"k_{k}" for k in keys)
+        )
+        rows = rows.annotate(**{f"f_{f}": Sum(f) for f in figures})
+        _insert_select(region_model._meta.db_table, ("region_code", *keys), figures, [rows])
+
+
+def rebuild():
+    """Write every summary table again from the raw data."""
+    with transaction.atomic():
+        for model in (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory):
+            model.objects.all().delete()
+        _insert_library_rows(MonthlyReport.objects.all(), Activity.objects.all())
+        _update_fell(LibraryMonth.objects.all())
+        _roll_up(LibraryMonth, RegionMonth, ("month",), MONTH_FIGURES)
+        _roll_up(
+            LibraryMonthCategory, RegionMonthCategory, ("month", "category_id"), CATEGORY_FIGURES
+        )
+        last_activity = (
+            Activity.objects.published()
+            .filter(library=OuterRef("pk"))
+            .order_by()
+            .values("library")
+            .annotate(last=Max("starts_on"))
+            .values("last")
+        )
+        Library.objects.update(last_activity_on=Subquery(last_activity))
+
+
+def _snapshot(model, keys, figures, **filters):
+    """{(region_code, *keys): {figure: value}} of a library's rows."""
+    rows = model.objects.filter(**filters).values("region_code", *keys, *figures)
+    return {
+        tuple(row[k] for k in ("region_code", *keys)): {f: row[f] for f in figures} for row in rows
+    }
+
+
+def _region_deltas(before, after, figures):
+    """{(region_code, *keys): {figure: change}} from a library's rows before and after."""
+    deltas = defaultdict(lambda: dict.fromkeys(figures, 0))
+    for rows, sign in ((before, -1), (after, 1)):
+        for (region_code, *keys), values in rows.items():
+            for code in summary_codes(region_code):
+                target = deltas[(code, *keys)]
+                for figure in figures:
+                    target[figure] += sign * values[figure]
+    return {key: d for key, d in deltas.items() if any(d.values())}
+
+
+def _add_to_regions(region_model, keys, deltas):
+    """Add each change to its region row, creating the row if needed (an atomic upsert)."""
+    if not deltas:
+        return
+    table = region_model._meta.db_table
+    figures = list(next(iter(deltas.values())))
+    columns = ("region_code", *keys, *figures)
+    placeholders = ", ".join(["%s"] * len(columns))
+    updates = ", ".join(f"{f} = {table}.{f} + excluded.{f}" for f in figures)
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "
+        f"ON CONFLICT (region_code, {', '.join(keys)}) DO UPDATE SET {updates}"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(*key, *(d[f] for f in figures)) for key, d in deltas.items()])
+
+
+def _following_months(months, count=3):
+    found = set()
+    for month in months:
+        for _ in range(count + 1):
+            found.add(month)
+            month = first_of_month(month + datetime.timedelta(days=32))
+    return found
+
+
+@transaction.atomic
+def refresh(library_id, months):
+    """Rewrite one library's rows for `months` from its raw reports and activities and carry
+    the difference to the region rows. `fell` of the three following months depends on these
+    months too, so it is recomputed for them."""
+    months = {first_of_month(m) for m in months}
+    window = _following_months(months)
+    month_keys, category_keys = ("month",), ("month", "category_id")
+    before = _snapshot(
+        LibraryMonth, month_keys, MONTH_FIGURES, library_id=library_id, month__in=window
+    )
+    before_categories = _snapshot(
+        LibraryMonthCategory,
+        category_keys,
+        CATEGORY_FIGURES,
+        library_id=library_id,
+        month__in=months,
+    )
+    LibraryMonth.objects.filter(library_id=library_id, month__in=months).delete()
+    LibraryMonthCategory.objects.filter(library_id=library_id, month__in=months).delete()
+    starts = Q()
+    for month in months:
+        starts |= Q(starts_on__year=month.year, starts_on__month=month.month)
+    _insert_library_rows(
+        MonthlyReport.objects.filter(library_id=library_id, month__in=months),
+        Activity.objects.filter(starts, library_id=library_id),
+    )
+    _update_fell(LibraryMonth.objects.filter(library_id=library_id, month__in=window))
+    after = _snapshot(
+        LibraryMonth, month_keys, MONTH_FIGURES, library_id=library_id, month__in=window
+    )
+    after_categories = _snapshot(
+        LibraryMonthCategory,
+        category_keys,
+        CATEGORY_FIGURES,
+        library_id=library_id,
+        month__in=months,
+    )
+    _add_to_regions(RegionMonth, month_keys, _region_deltas(before, after, MONTH_FIGURES))
+    _add_to_regions(
+        RegionMonthCategory,
+        category_keys,
+        _region_deltas(before_categories, after_categories, CATEGORY_FIGURES),
+    )
+
+
+def refresh_last_activity(library_id):
+    last = Activity.objects.published().filter(library_id=library_id).aggregate(d=Max("starts_on"))
+    Library.objects.filter(pk=library_id).update(last_activity_on=last["d"])
+
+
+def move_library(library):
+    """After a library changed region: its rows move to the new region's totals."""
+    moved = (
+        LibraryMonth.objects.filter(library_id=library.pk)
+        .exclude(region_code=library.region_id)
+        .values_list("month", flat=True)
+    )
+    moved = set(moved) | set(
+        LibraryMonthCategory.objects.filter(library_id=library.pk)
+        .exclude(region_code=library.region_id)
+        .values_list("month", flat=True)
+    )
+    if moved:
+        refresh(library.pk, moved)
+
+
+SUMMARY_MODELS = (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory)
+
+
+def _compared_columns(model):
+    """Keys and figures (not the row id, not month_index which follows from the month)."""
+    return [f.column for f in model._meta.fields if f.column not in ("id", "month_index")]
+
+
+def _nonzero_rows_sql(model):
+    """The table's rows, all-zero rows left out: a refresh leaves a region row at zero where
+    a rebuild writes none."""
+    figures = MONTH_FIGURES if model in (LibraryMonth, RegionMonth) else CATEGORY_FIGURES
+    all_zero = " AND ".join(f"{f} = 0" for f in figures)
+    columns = ", ".join(_compared_columns(model))
+    return f"SELECT {columns} FROM {model._meta.db_table} WHERE NOT ({all_zero})"
+
+
+def check():
+    """{table: (rows only in the stored table, rows only in a fresh rebuild)}: all zeros mean
+    the summaries agree with the raw data. Runs in SQL (EXCEPT both ways) so that it works on
+    millions of rows; nothing is changed, the rebuild is rolled back."""
+    differences = {}
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model in SUMMARY_MODELS:
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE stored_{model._meta.db_table} AS "
+                + _nonzero_rows_sql(model)
+            )
+        cursor.execute(
+            "CREATE TEMPORARY TABLE stored_last_activity AS "
+            f"SELECT id, last_activity_on FROM {Library._meta.db_table}"
+        )
+        rebuild()
+        for model in SUMMARY_MODELS:
+            fresh, stored = _nonzero_rows_sql(model), f"SELECT * FROM stored_{model._meta.db_table}"
+            counts = []
+            for first, second in ((stored, fresh), (fresh, stored)):
+                cursor.execute(f"SELECT COUNT(*) FROM ({first} EXCEPT {second}) AS difference")
+                counts.append(cursor.fetchone()[0])
+            differences[model._meta.db_table] = tuple(counts)
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {Library._meta.db_table} AS library "
+            "JOIN stored_last_activity AS stored ON stored.id = library.id "
+            "WHERE library.last_activity_on IS NOT stored.last_activity_on"
+            if connection.vendor == "sqlite"
+            else f"SELECT COUNT(*) FROM {Library._meta.db_table} AS library "
+            "JOIN stored_last_activity AS stored ON stored.id = library.id "
+            "WHERE library.last_activity_on IS DISTINCT FROM stored.last_activity_on"
+        )
+        differences["last_activity_on"] = (cursor.fetchone()[0], 0)
+        transaction.set_rollback(True)
+    return differences

@@ -1,0 +1,258 @@
+"""The summary tables follow every create, edit and delete of reports, activities and libraries,
+and always agree with a fresh aggregate of the raw data (`summaries.check`)."""
+
+import datetime
+import random
+
+import pytest
+from django.utils import timezone
+
+from inklusi.activities.models import Category
+from inklusi.activities.models import Status as ActivityStatus
+from inklusi.monitoring import summaries
+from inklusi.monitoring.models import (
+    LibraryMonth,
+    LibraryMonthCategory,
+    RegionMonth,
+    RegionMonthCategory,
+)
+from inklusi.reports.models import late_from
+from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
+
+pytestmark = pytest.mark.django_db
+
+YEAR = timezone.localdate().year - 2
+JAN, FEB, MAR, APR, MAY = (datetime.date(YEAR, m, 1) for m in range(1, 6))
+AIR_BATU_CODES = ["", "16", "16.07", "16.07.10"]
+
+
+def assert_agrees_with_raw():
+    assert all(d == (0, 0) for d in summaries.check().values()), summaries.check()
+
+
+def region_figure(code, month, name):
+    row = RegionMonth.objects.filter(region_code=code, month=month).first()
+    return getattr(row, name) if row else 0
+
+
+def test_summary_codes_are_the_nation_and_each_level_down_to_the_district():
+    assert summaries.summary_codes("16.07.10.1002") == AIR_BATU_CODES
+    assert summaries.summary_codes("16.07") == ["", "16", "16.07"]
+    assert summaries.summary_codes("16") == ["", "16"]
+
+
+def test_a_new_report_adds_to_its_library_and_every_region_above(libraries):
+    MonthlyReportFactory(
+        library=libraries.air_batu, month=FEB, visitors_female=30, visitors_male=20
+    )
+    row = LibraryMonth.objects.get(library=libraries.air_batu, month=FEB)
+    assert (row.reports, row.visitors_female, row.visitors_male, row.region_code) == (
+        1,
+        30,
+        20,
+        "16.07.10.1002",
+    )
+    for code in AIR_BATU_CODES:
+        assert region_figure(code, FEB, "visitors_female") == 30
+    assert region_figure("16.71", FEB, "reports") == 0
+    assert_agrees_with_raw()
+
+
+def test_on_time_and_late_reports_are_told_apart(libraries):
+    MonthlyReportFactory(library=libraries.air_batu, month=JAN, submitted_at=late_from(JAN))
+    on_time = late_from(FEB) - datetime.timedelta(minutes=1)
+    MonthlyReportFactory(library=libraries.air_batu, month=FEB, submitted_at=on_time)
+    assert region_figure("16.07", JAN, "reports_on_time") == 0
+    assert region_figure("16.07", FEB, "reports_on_time") == 1
+    assert_agrees_with_raw()
+
+
+def test_editing_a_report_changes_the_totals_by_the_difference(libraries):
+    report = MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
+    MonthlyReportFactory(library=libraries.banyuasin, month=FEB, loans=40)
+    assert region_figure("16.07", FEB, "loans") == 140
+    report.loans = 70
+    report.save()
+    assert region_figure("16.07", FEB, "loans") == 110
+    assert region_figure("", FEB, "loans") == 110
+    report.month = MAR  # filed under the wrong month, moved
+    report.save()
+    assert region_figure("16.07", FEB, "loans") == 40
+    assert region_figure("16.07", MAR, "loans") == 70
+    assert_agrees_with_raw()
+
+
+def test_deleting_a_report_takes_it_out(libraries):
+    report = MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
+    report.delete()
+    assert region_figure("16.07", FEB, "loans") == 0
+    assert not LibraryMonth.objects.filter(library=libraries.air_batu).exists()
+    assert_agrees_with_raw()
+
+
+def test_only_published_activities_count_and_by_category(libraries):
+    literacy = Category.objects.get(slug="literacy")
+    activity = ActivityFactory(
+        library=libraries.air_batu,
+        starts_on=FEB.replace(day=14),
+        participants_female=8,
+        participants_male=4,
+        status=ActivityStatus.DRAFT,
+    )
+    assert region_figure("16.07", FEB, "activities") == 0
+    activity.publish()
+    assert region_figure("16.07", FEB, "activities") == 1
+    assert region_figure("", FEB, "participants_female") == 8
+    category = RegionMonthCategory.objects.get(region_code="16", month=FEB)
+    assert (category.category_id, category.activities, category.participants) == (
+        literacy.pk,
+        1,
+        12,
+    )
+    other = Category.objects.exclude(pk=literacy.pk).first()
+    activity.category, activity.starts_on = other, MAR.replace(day=2)
+    activity.save()
+    assert region_figure("16.07", FEB, "activities") == 0
+    assert RegionMonthCategory.objects.get(region_code="16", month=MAR).category_id == other.pk
+    assert_agrees_with_raw()
+    activity.unpublish()
+    assert region_figure("16.07", MAR, "activities") == 0
+    assert_agrees_with_raw()
+
+
+def test_last_activity_date_follows_published_activities(libraries):
+    first = ActivityFactory(library=libraries.air_batu, starts_on=FEB.replace(day=3))
+    ActivityFactory(library=libraries.air_batu, starts_on=MAR.replace(day=9))
+    libraries.air_batu.refresh_from_db()
+    assert libraries.air_batu.last_activity_on == MAR.replace(day=9)
+    first.delete()
+    ActivityFactory(library=libraries.air_batu, starts_on=APR.replace(day=1), status="draft")
+    libraries.air_batu.refresh_from_db()
+    assert libraries.air_batu.last_activity_on == MAR.replace(day=9)
+    assert_agrees_with_raw()
+
+
+def test_a_library_moving_region_moves_its_figures(libraries, regions):
+    MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
+    ActivityFactory(library=libraries.air_batu, starts_on=FEB.replace(day=5))
+    libraries.air_batu.region = regions["16.71.01.1001"]
+    libraries.air_batu.save()
+    assert region_figure("16.07", FEB, "loans") == 0
+    assert region_figure("16.71.01", FEB, "loans") == 100
+    assert region_figure("16", FEB, "loans") == 100
+    assert RegionMonthCategory.objects.get(region_code="16.71", month=FEB).activities == 1
+    assert_agrees_with_raw()
+
+
+def test_deleting_a_library_takes_its_figures_out_of_every_total(libraries):
+    MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
+    MonthlyReportFactory(library=libraries.banyuasin, month=FEB, loans=40)
+    ActivityFactory(library=libraries.air_batu, starts_on=FEB.replace(day=5))
+    libraries.air_batu.delete()
+    assert region_figure("16.07", FEB, "loans") == 40
+    assert region_figure("16.07", FEB, "activities") == 0
+    assert not LibraryMonth.objects.filter(library_id=libraries.air_batu.pk).exists()
+    assert not LibraryMonthCategory.objects.filter(library_id=libraries.air_batu.pk).exists()
+    assert_agrees_with_raw()
+
+
+def test_visitors_falling_below_half_the_usual_are_flagged(libraries):
+    for month in (JAN, FEB, MAR):
+        MonthlyReportFactory(
+            library=libraries.air_batu,
+            month=month,
+            visitors_female=50,
+            visitors_male=50,
+            computer_users=0,
+            internet_users=0,
+        )
+    april = MonthlyReportFactory(
+        library=libraries.air_batu,
+        month=APR,
+        visitors_female=20,
+        visitors_male=20,
+        computer_users=0,
+        internet_users=0,
+    )
+    assert LibraryMonth.objects.get(library=libraries.air_batu, month=APR).fell == 1
+    assert region_figure("16.07", APR, "fell") == 1
+    # A busier March raises the usual level; a smaller March lowers it below the threshold.
+    march = libraries.air_batu.monthly_reports.get(month=MAR)
+    march.visitors_female = march.visitors_male = 0
+    march.save()  # average (100 + 100 + 0) / 3 = 66.7: 40 is not below half of it
+    assert LibraryMonth.objects.get(library=libraries.air_batu, month=APR).fell == 0
+    assert region_figure("", APR, "fell") == 0
+    april.visitors_female = 10
+    april.visitors_male = 0
+    april.save()
+    assert region_figure("", APR, "fell") == 1
+    assert_agrees_with_raw()
+
+
+def test_small_libraries_are_not_flagged_for_ordinary_ups_and_downs(libraries):
+    for month, visitors in ((JAN, 6), (FEB, 8), (MAR, 2)):
+        MonthlyReportFactory(
+            library=libraries.air_batu,
+            month=month,
+            visitors_female=visitors,
+            visitors_male=0,
+            computer_users=0,
+            internet_users=0,
+        )
+    assert not LibraryMonth.objects.filter(fell=1).exists()
+
+
+def test_any_sequence_of_changes_matches_a_rebuild(libraries):
+    """Random creates, edits and deletes; after each step the tables equal a rebuild."""
+    rng = random.Random(4)
+    libs = [libraries.air_batu, libraries.banyuasin, libraries.kemang_manis, libraries.medan]
+    categories = list(Category.objects.all())
+    months = [JAN, FEB, MAR, APR, MAY]
+    reports, activities = [], []
+    for step in range(40):
+        action = rng.choice(["report", "activity", "edit", "delete"])
+        if action == "report":
+            library, month = rng.choice(libs), rng.choice(months)
+            if not library.monthly_reports.filter(month=month).exists():
+                reports.append(
+                    MonthlyReportFactory(
+                        library=library, month=month, visitors_female=rng.randint(0, 300)
+                    )
+                )
+        elif action == "activity":
+            activities.append(
+                ActivityFactory(
+                    library=rng.choice(libs),
+                    category=rng.choice(categories),
+                    starts_on=rng.choice(months).replace(day=rng.randint(1, 28)),
+                    participants_female=rng.randint(0, 30),
+                    status=rng.choice(["published", "published", "draft"]),
+                )
+            )
+        elif action == "edit" and activities:
+            activity = rng.choice(activities)
+            activity.starts_on = rng.choice(months).replace(day=3)
+            activity.participants_male = rng.randint(0, 20)
+            activity.save()
+        elif action == "delete" and (reports or activities):
+            pool = reports if reports and rng.random() < 0.5 else activities or reports
+            pool.pop(rng.randrange(len(pool))).delete()
+        if step % 10 == 9:
+            assert_agrees_with_raw()
+    assert_agrees_with_raw()
+
+
+def test_check_reports_a_tampered_table(libraries):
+    MonthlyReportFactory(library=libraries.air_batu, month=FEB)
+    RegionMonth.objects.filter(region_code="16", month=FEB).update(loans=1)
+    differences = summaries.check()
+    assert differences["monitoring_regionmonth"] == (1, 1)
+    summaries.rebuild()
+    assert_agrees_with_raw()
+
+
+def test_a_refresh_asks_a_fixed_number_of_queries(libraries, django_assert_max_num_queries):
+    report = MonthlyReportFactory(library=libraries.air_batu, month=FEB)
+    with django_assert_max_num_queries(14):
+        report.loans += 1
+        report.save()

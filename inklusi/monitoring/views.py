@@ -1,0 +1,204 @@
+"""The monitoring dashboard: one page per place (nation, region, library), its exports, and a
+start page that sends each user to the places they cover."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from inklusi.accounts.scope import Scope
+from inklusi.libraries.models import Library, Status
+from inklusi.regions.models import Region
+
+from . import charts, exports
+from .indicators import INDICATORS, TABLE_KEYS, Place, dashboard
+from .periods import KINDS, PeriodError, default_period, parse_period
+
+EXPORT_FORMATS = ("xlsx", "pdf")
+
+
+@login_required
+@require_safe
+def index(request):
+    """Straight to the user's place when there is one; a list to choose from otherwise."""
+    access = Scope.of(request.user).view
+    if access.everything:
+        return redirect("monitoring:nation")
+    regions = list(Region.objects.filter(code__in=access.region_codes).order_by("code"))
+    libraries = list(
+        Library.objects.filter(pk__in=access.library_ids).select_related("region").order_by("name")
+    )
+    if len(regions) + len(libraries) == 0:
+        raise PermissionDenied
+    if len(regions) + len(libraries) == 1:
+        if regions:
+            return redirect("monitoring:region", regions[0].code)
+        return redirect("monitoring:library", libraries[0].pk)
+    return render(request, "monitoring/index.html", {"regions": regions, "libraries": libraries})
+
+
+def _nation_place(request):
+    if not Scope.of(request.user).view.everything:
+        raise Http404
+    return Place()
+
+
+def _region_place(request, code):
+    region = Region.objects.filter(code=code).first()
+    if region is None or not Scope.of(request.user).view.covers_region(code):
+        raise Http404
+    return Place(region=region)
+
+
+def _library_place(request, pk):
+    library = Scope.of(request.user).get_or_404(
+        Library.objects.select_related("region"), library_path="pk", pk=pk
+    )
+    return Place(library=library)
+
+
+def _period(request):
+    """(period, error message or "")."""
+    try:
+        return parse_period(request.GET), ""
+    except PeriodError as error:
+        return default_period(), str(error)
+
+
+def place_url(place, name="", **kwargs):
+    """The dashboard (or export, with `name` "_export") address of a place."""
+    if place.library:
+        return reverse(f"monitoring:library{name}", kwargs={"pk": place.library.pk, **kwargs})
+    if place.region:
+        return reverse(f"monitoring:region{name}", kwargs={"code": place.region.code, **kwargs})
+    return reverse(f"monitoring:nation{name}", kwargs=kwargs)
+
+
+def breadcrumb(request, place):
+    """(label, url or None) from the nation down to the place; links only where the user
+    may look."""
+    access = Scope.of(request.user).view
+    crumbs = []
+    if access.everything:
+        crumbs.append((Place().name, place_url(Place())))
+    regions = []
+    if place.library:
+        regions = [*place.library.region.ancestors(), place.library.region]
+    elif place.region:
+        regions = place.region.ancestors()
+    for region in regions:
+        if access.covers_region(region.code):
+            crumbs.append((region.label, place_url(Place(region=region))))
+    return crumbs
+
+
+SORT_KEYS = ("name", *TABLE_KEYS)
+
+
+def _sorted_rows(rows, sort):
+    key, descending = sort.lstrip("-"), sort.startswith("-")
+    if key not in SORT_KEYS:
+        key, descending = "name", False
+    if key == "name":
+        return sorted(rows, key=lambda row: row.name.lower(), reverse=descending), key, descending
+    present = [row for row in rows if row.figures.get(key) is not None]
+    missing = [row for row in rows if row.figures.get(key) is None]
+    present.sort(key=lambda row: row.figures[key], reverse=descending)
+    return present + missing, key, descending
+
+
+def _show(request, place):
+    period, error = _period(request)
+    board = dashboard(place, period)
+    query = urlencode(period.query())
+    rows, sort_key, descending = _sorted_rows(board.rows, request.GET.get("sort", "name"))
+    for row in rows:
+        child = Place(region=row.region, library=row.library)
+        row.url = f"{place_url(child)}?{query}"
+    following = period.following()
+    context = {
+        "board": board,
+        "place": place,
+        "period": period,
+        "period_error": error,
+        "kinds": KINDS,
+        "query": query,
+        "previous_query": urlencode(board.previous.query()),
+        "following_query": urlencode(following.query()) if following else "",
+        "crumbs": breadcrumb(request, place),
+        "indicators": INDICATORS,
+        "table_keys": TABLE_KEYS,
+        "table_rows": rows,
+        "sort_key": sort_key,
+        "descending": descending,
+        "export_urls": {
+            fmt: f"{place_url(place, '_export', fmt=fmt)}?{query}" for fmt in EXPORT_FORMATS
+        },
+        "charts": charts.dashboard_charts(board),
+        "statuses": [
+            (status, label, board.figures["by_status"].get(status, 0))
+            for status, label in Status.choices
+        ],
+        "map_points": [{**point, "url": _point_url(point, query)} for point in board.map_points],
+    }
+    return render(request, "monitoring/dashboard.html", context)
+
+
+def _point_url(point, query):
+    if "library" in point:
+        return f"{reverse('monitoring:library', args=[point['library']])}?{query}"
+    return f"{reverse('monitoring:region', args=[point['region']])}?{query}"
+
+
+def _export(request, place, fmt):
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    period, error = _period(request)
+    if error:
+        # An export of another period than the one asked for would mislead: say so instead.
+        context = {"error": error, "back": place_url(place)}
+        return render(request, "monitoring/period_error.html", context, status=400)
+    board = dashboard(place, period)
+    if fmt == "xlsx":
+        return exports.xlsx_response(board)
+    return exports.pdf_response(board, request)
+
+
+@login_required
+@require_safe
+def nation(request):
+    return _show(request, _nation_place(request))
+
+
+@login_required
+@require_safe
+def region(request, code):
+    return _show(request, _region_place(request, code))
+
+
+@login_required
+@require_safe
+def library(request, pk):
+    return _show(request, _library_place(request, pk))
+
+
+@login_required
+@require_safe
+def nation_export(request, fmt):
+    return _export(request, _nation_place(request), fmt)
+
+
+@login_required
+@require_safe
+def region_export(request, code, fmt):
+    return _export(request, _region_place(request, code), fmt)
+
+
+@login_required
+@require_safe
+def library_export(request, pk, fmt):
+    return _export(request, _library_place(request, pk), fmt)
