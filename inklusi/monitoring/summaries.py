@@ -271,7 +271,10 @@ def _add_to_regions(region_model, keys, deltas):
         f"ON CONFLICT (region_code, {', '.join(keys)}) DO UPDATE SET {updates}"
     )
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [(*key, *(d[f] for f in figures)) for key, d in deltas.items()])
+        # In key order, so that two writers lock the shared rows (the nation's first) in the
+        # same order and never deadlock.
+        rows = [(*key, *(d[f] for f in figures)) for key, d in sorted(deltas.items())]
+        cursor.executemany(sql, rows)
 
 
 def _following_months(months, count=3):
@@ -288,6 +291,8 @@ def refresh(library_id, months):
     """Rewrite one library's rows for `months` from its raw reports and activities and carry
     the difference to the region rows. `fell` of the three following months depends on these
     months too, so it is recomputed for them."""
+    # One refresh of a library at a time: two at once would both rewrite its rows.
+    list(Library.objects.select_for_update().filter(pk=library_id).values_list("pk"))
     months = {first_of_month(m) for m in months}
     window = _following_months(months)
     month_keys, category_keys = ("month",), ("month", "category_id")
