@@ -13,8 +13,8 @@ def column_chart(trend, key):
     """Columns for `key` of each month in `trend`, with their labels' positions."""
     peak = max((point[key] for point in trend), default=0)
     slot = CHART_WIDTH / max(len(trend), 1)
-    # Month names only where they fit: every month up to 24, then every third.
-    every = 1 if len(trend) <= 24 else 3
+    # Month names only where they fit: every month up to 12, then every third or sixth.
+    every = 1 if len(trend) <= 12 else 3 if len(trend) <= 36 else 6
     columns = []
     for i, point in enumerate(trend):
         height = round(CHART_HEIGHT * point[key] / peak, 1) if peak else 0

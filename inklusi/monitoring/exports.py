@@ -1,9 +1,444 @@
-"""Downloads of a dashboard: XLSX and one-page PDF (being written)."""
+"""Downloads of a dashboard: an XLSX workbook with every figure behind the page, and a one-page
+A4 PDF to hand over at a meeting.
+
+The workbook writes text the way `inklusi.core.exports` does (a name starting with "=" stays
+text), keeps numbers as numbers (shares as fractions with a percent format) and lists every
+library that needs attention, not only the first few the page shows.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+
+from inklusi.core.exports import MAX_WIDTH, XLSX_TYPE, _xlsx_cell
+from inklusi.core.pdf import pdf_response as render_pdf_response
+from inklusi.libraries.models import Status
+
+from .charts import dashboard_charts
+from .indicators import (
+    INDICATOR_KEYS,
+    INDICATORS,
+    TABLE_KEYS,
+    fallen_libraries,
+    missing_reports,
+    quiet_libraries,
+)
+
+# The attention sheet lists at most this many libraries per list.
+ATTENTION_EXPORT_LIMIT = 5000
+# The PDF's table shows the places with the most libraries, this many, with the columns that
+# fit the page (the spreadsheet has all of TABLE_KEYS).
+PDF_TABLE_ROWS = 15
+PDF_TABLE_KEYS = (
+    "libraries",
+    "compliance",
+    "visitors",
+    "members",
+    "activities",
+    "participants",
+    "women_share",
+    "activities_per_library",
+    "quiet",
+)
+# The PDF's headline figures, in this order.
+HEADLINE_KEYS = (
+    "libraries",
+    "compliance",
+    "visitors",
+    "activities",
+    "participants",
+    "women_share",
+    "activities_per_library",
+    "quiet",
+)
+# The numbers behind the shares of reports filed.
+REPORT_COUNTS = (
+    ("expected_reports", gettext_lazy("Monthly reports expected")),
+    ("reports", gettext_lazy("Monthly reports filed")),
+)
+NUMBER_FORMATS = {"count": "#,##0", "percent": "0.0%", "decimal": "0.00"}
+CHANGE_FORMATS = {
+    "count": "+#,##0;-#,##0;0",
+    "percent": "+0.0%;-0.0%;0.0%",
+    "decimal": "+0.00;-0.00;0.00",
+}
+BOLD = Font(bold=True)
+ITALIC = Font(italic=True)
+WRAPPED = Alignment(wrap_text=True, vertical="bottom")
+# A header wider than this wraps, rather than widen a column of short numbers.
+HEADER_WIDTH = 14
+
+
+def filename(board, extension):
+    """pantauan-<place>-<first month>-<last month>.<extension>, in ASCII."""
+    place = slugify(str(board.place.name)) or "tempat"
+    return f"pantauan-{place}-{board.period.first:%Y-%m}-{board.period.last:%Y-%m}.{extension}"
+
+
+def previous_value(board, key):
+    if INDICATOR_KEYS[key].as_of_today:
+        return None
+    return board.previous_figures.get(key)
+
+
+# XLSX --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number and its spreadsheet format."""
+
+    value: object
+    format: str
+
+
+def indicator_number(value, unit, formats=NUMBER_FORMATS):
+    """An indicator's value for a cell: a share (0–100) as a fraction shown as a percent."""
+    if value is None:
+        return None
+    return Number(value / 100 if unit == "percent" else value, formats[unit])
+
+
+def count(value):
+    return indicator_number(value, "count")
+
+
+def day(value):
+    return Number(value, "yyyy-mm-dd") if value else None
+
+
+def relative_change(change):
+    """A count's change as a signed fraction of the previous value (the comparison gives its
+    size and direction apart)."""
+    if not change or change["percent"] is None:
+        return None
+    sign = -1 if change["change"] < 0 else 1
+    return Number(sign * change["percent"] / 100, CHANGE_FORMATS["percent"])
+
+
+class SheetWriter:
+    """A worksheet written row by row: text stays text, numbers keep their format, and the
+    columns are as wide as what was written in them (notes excepted)."""
+
+    def __init__(self, workbook, title):
+        self.sheet = workbook.create_sheet(str(title)[:31])
+        self.widths = defaultdict(int)
+
+    def _cell(self, value, font=None):
+        number_format = None
+        if isinstance(value, Number):
+            value, number_format = value.value, value.format
+        cell = _xlsx_cell(self.sheet, value) if value is not None else None
+        if not isinstance(cell, Cell):
+            cell = WriteOnlyCell(self.sheet, value=cell)
+        if number_format:
+            cell.number_format = number_format
+        if font:
+            cell.font = font
+        return cell
+
+    def row(self, *values, font=None, max_width=MAX_WIDTH):
+        self.sheet.append([self._cell(value, font) for value in values])
+        for column, value in enumerate(values, start=1):
+            shown = value.value if isinstance(value, Number) else value
+            text = f"{shown:,.2f}" if isinstance(shown, float) else str(shown or "")
+            self.widths[column] = max(self.widths[column], min(len(text), max_width))
+
+    def header(self, *labels, freeze=False):
+        """A bold header row, wrapped where long; `freeze` keeps it (and the rows above) in
+        view."""
+        self.row(*labels, font=BOLD, max_width=HEADER_WIDTH)
+        for cell in self.sheet[self.sheet.max_row]:
+            cell.alignment = WRAPPED
+        if freeze:
+            self.sheet.freeze_panes = f"A{self.sheet.max_row + 1}"
+
+    def note(self, text):
+        self.sheet.append([self._cell(text, ITALIC)])
+
+    def blank(self):
+        self.sheet.append([])
+
+    def finish(self):
+        for column, width in self.widths.items():
+            self.sheet.column_dimensions[self.sheet.cell(1, column).column_letter].width = (
+                max(width, 8) + 2
+            )
+
+
+def _summary(workbook, board):
+    sheet = SheetWriter(workbook, _("Summary"))
+    sheet.row(_("Place"), board.place.name)
+    sheet.row(_("Period"), board.period.label)
+    sheet.row(_("Compared with"), board.previous.label)
+    sheet.blank()
+    sheet.header(
+        _("Indicator"),
+        _("This period"),
+        _("Previous period"),
+        pgettext("difference between periods", "Change"),
+        pgettext("difference between periods", "Change (%)"),
+        freeze=True,
+    )
+    for indicator in INDICATORS:
+        change = board.changes.get(indicator.key)
+        sheet.row(
+            indicator.label,
+            indicator_number(board.figures.get(indicator.key), indicator.unit),
+            indicator_number(previous_value(board, indicator.key), indicator.unit),
+            indicator_number(change and change["change"], indicator.unit, CHANGE_FORMATS),
+            relative_change(change),
+        )
+    for key, label in REPORT_COUNTS:
+        sheet.row(label, count(board.figures[key]), count(board.previous_figures[key]))
+    sheet.note(_("Changes in shares are in percentage points."))
+
+    sheet.blank()
+    sheet.header(_("Libraries by status"), _("Libraries"))
+    for status, libraries in board.figures["by_status"].items():
+        sheet.row(Status(status).label, count(libraries))
+
+    sheet.blank()
+    sheet.header(
+        _("Activity category"), _("Activities"), _("Participants"), _("Activities, previous period")
+    )
+    for category in board.categories:
+        sheet.row(
+            category["name"],
+            count(category["activities"]),
+            count(category["participants"]),
+            count(category["previous"]),
+        )
+    if not board.categories:
+        sheet.note(_("No activity in these periods."))
+    sheet.finish()
+
+
+def place_code(place):
+    """The code of a Place or a table row (Child): the library's NPP (its number in Inklusi
+    without one), or the region code ("" for the nation)."""
+    if place.library:
+        return place.library.npp or place.library.pk
+    return place.region.code if place.region else ""
+
+
+def _places(workbook, board):
+    sheet = SheetWriter(workbook, _("Places"))
+    sheet.header(
+        _("Name"),
+        _("Code"),
+        *(INDICATOR_KEYS[key].label for key in TABLE_KEYS),
+        *(label for _key, label in REPORT_COUNTS),
+        freeze=True,
+    )
+
+    def figures_row(name, code, figures, font=None):
+        sheet.row(
+            name,
+            code,
+            *(indicator_number(figures.get(key), INDICATOR_KEYS[key].unit) for key in TABLE_KEYS),
+            *(count(figures[key]) for key, _label in REPORT_COUNTS),
+            font=font,
+        )
+
+    for row in board.rows:
+        figures_row(row.name, place_code(row), row.figures)
+    figures_row(
+        _("Total: %(place)s") % {"place": board.place.name},
+        place_code(board.place),
+        board.figures,
+        font=BOLD,
+    )
+    sheet.finish()
+
+
+def _capped(queryset):
+    """(the first ATTENTION_EXPORT_LIMIT rows, the full count when there were more)."""
+    rows = list(queryset[: ATTENTION_EXPORT_LIMIT + 1])
+    if len(rows) > ATTENTION_EXPORT_LIMIT:
+        return rows[:ATTENTION_EXPORT_LIMIT], queryset.count()
+    return rows, None
+
+
+def _attention(workbook, board):
+    sheet = SheetWriter(workbook, _("Attention"))
+    sheet.header(
+        _("List"),
+        _("Library"),
+        _("Region"),
+        _("Region code"),
+        _("WhatsApp number"),
+        _("Last activity"),
+        _("Visitors"),
+        freeze=True,
+    )
+    place, attention = board.place, board.attention
+    missing_month = date_format(attention["missing"]["month"], "F Y")
+    fell_month = date_format(attention["fell"]["month"], "F Y")
+    since = date_format(attention["quiet"]["since"], "j F Y")
+    lists = (
+        (
+            _("No report for %(month)s") % {"month": missing_month},
+            missing_reports(place, attention["missing"]["month"]),
+            lambda library: (library, None),
+        ),
+        (
+            _("No activity since %(date)s") % {"date": since},
+            quiet_libraries(place),
+            lambda library: (library, None),
+        ),
+        (
+            _("Visitors fell sharply in %(month)s") % {"month": fell_month},
+            fallen_libraries(place, attention["fell"]["month"]),
+            lambda row: (row.library, row.visitors_female + row.visitors_male),
+        ),
+    )
+    for title, queryset, library_and_visitors in lists:
+        rows, total = _capped(queryset)
+        for row in rows:
+            library, visitors = library_and_visitors(row)
+            sheet.row(
+                title,
+                library.name,
+                library.region.label,
+                library.region_id,
+                library.whatsapp,
+                day(library.last_activity_on),
+                count(visitors),
+            )
+        if total:
+            sheet.note(
+                _("%(title)s: the first %(shown)s of %(total)s libraries are listed.")
+                % {
+                    "title": title,
+                    "shown": number_format(ATTENTION_EXPORT_LIMIT, force_grouping=True),
+                    "total": number_format(total, force_grouping=True),
+                }
+            )
+    sheet.finish()
+
+
+def _trend(workbook, board):
+    sheet = SheetWriter(workbook, _("Trend"))
+    sheet.header(_("Month"), _("Visitors"), _("Activities"), _("Participants"), freeze=True)
+    for point in board.trend:
+        sheet.row(
+            Number(point["month"], "yyyy-mm"),
+            count(point["visitors"]),
+            count(point["activities"]),
+            count(point["participants"]),
+        )
+    sheet.finish()
+
+
+def _definitions(workbook, board):
+    sheet = SheetWriter(workbook, _("Definitions"))
+    sheet.header(_("Indicator"), _("Definition"), freeze=True)
+    for indicator in INDICATORS:
+        sheet.row(indicator.label, indicator.definition)
+    sheet.blank()
+    sheet.note(source_text())
+    sheet.note(_("Changes in shares are in percentage points."))
+    sheet.note(
+        _("Generated on %(moment)s.") % {"moment": date_format(timezone.localtime(), "j F Y H:i")}
+    )
+    sheet.finish()
+
+
+def source_text():
+    return _(
+        "Figures from the monthly reports and published community activities recorded in "
+        "Inklusi, added up by month; libraries from the Inklusi library registry."
+    )
 
 
 def xlsx_response(board):
-    raise NotImplementedError
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for write in (_summary, _places, _attention, _trend, _definitions):
+        write(workbook, board)
+    response = HttpResponse(content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename(board, "xlsx")}"'
+    workbook.save(response)
+    return response
+
+
+# PDF ---------------------------------------------------------------------------------------
+
+
+def shown_value(value, unit):
+    """An indicator's value as the page prints it."""
+    if value is None:
+        return "–"
+    if unit == "percent":
+        return f"{number_format(value, decimal_pos=0)}%"
+    if unit == "decimal":
+        return number_format(value, decimal_pos=2)
+    return number_format(value, decimal_pos=0, force_grouping=True)
+
+
+def shown_change(change, unit):
+    """ "+12%" for a count, "+3 points" for a share, "+0,25" for a decimal ("" when unknown)."""
+    if not change:
+        return ""
+    sign = "+" if change["change"] > 0 else "−" if change["change"] < 0 else "±"
+    if unit == "percent":
+        points = number_format(abs(change["change"]), decimal_pos=1)
+        return _("%(sign)s%(points)s points") % {"sign": sign, "points": points}
+    if unit == "decimal":
+        return sign + number_format(abs(change["change"]), decimal_pos=2)
+    if change["percent"] is None:
+        return sign + number_format(abs(change["change"]), decimal_pos=0, force_grouping=True)
+    return f"{sign}{number_format(change['percent'], decimal_pos=0)}%"
+
+
+def headline(board):
+    figures = []
+    for key in HEADLINE_KEYS:
+        indicator = INDICATOR_KEYS[key]
+        change = board.changes.get(key)
+        figures.append(
+            {
+                "label": indicator.label,
+                "value": shown_value(board.figures.get(key), indicator.unit),
+                "change": shown_change(change, indicator.unit),
+                "direction": change["direction"] if change else "",
+            }
+        )
+    return figures
 
 
 def pdf_response(board, request):
-    raise NotImplementedError
+    rows = sorted(board.rows, key=lambda row: (-row.figures["libraries"], row.name.lower()))
+    context = {
+        "board": board,
+        "place": board.place,
+        "printed": timezone.localtime(),
+        "headline": headline(board),
+        "charts": dashboard_charts(board),
+        "columns": [INDICATOR_KEYS[key] for key in PDF_TABLE_KEYS],
+        "rows": [
+            {
+                "name": row.name,
+                "values": [
+                    shown_value(row.figures.get(key), INDICATOR_KEYS[key].unit)
+                    for key in PDF_TABLE_KEYS
+                ],
+            }
+            for row in rows[:PDF_TABLE_ROWS]
+        ],
+        "hidden_rows": max(0, len(rows) - PDF_TABLE_ROWS),
+        "source": source_text(),
+    }
+    return render_pdf_response(
+        "monitoring/dashboard_pdf.html", context, request, filename(board, "pdf")
+    )

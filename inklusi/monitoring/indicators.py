@@ -55,6 +55,8 @@ class Indicator:
     label: str
     definition: str
     unit: str = "count"  # count, percent (a share, compared in points) or decimal
+    # A state of today, whatever the period: it has no value for a previous period.
+    as_of_today: bool = False
 
 
 # The indicators of the page, the table and the exports, in the order shown.
@@ -137,6 +139,7 @@ INDICATORS = (
             "Libraries in the programme with no published activity in the last 60 days, as of "
             "today (whatever the period)."
         ),
+        as_of_today=True,
     ),
 )
 INDICATOR_KEYS = {indicator.key: indicator for indicator in INDICATORS}
@@ -396,7 +399,7 @@ def comparison(current, previous):
     changes = {}
     for indicator in INDICATORS:
         now, before = current.get(indicator.key), previous.get(indicator.key)
-        if indicator.key == "quiet" or now is None or before is None:
+        if indicator.as_of_today or now is None or before is None:
             changes[indicator.key] = None
             continue
         change = now - before
