@@ -32,6 +32,8 @@ from .indicators import (
     missing_reports,
     quiet_libraries,
 )
+from .templatetags.monitoring import change as change_text
+from .templatetags.monitoring import figure
 
 # The attention sheet lists at most this many libraries per list.
 ATTENTION_EXPORT_LIMIT = 5000
@@ -375,32 +377,6 @@ def xlsx_response(board):
 # PDF ---------------------------------------------------------------------------------------
 
 
-def shown_value(value, unit):
-    """An indicator's value as the page prints it."""
-    if value is None:
-        return "–"
-    if unit == "percent":
-        return f"{number_format(value, decimal_pos=0)}%"
-    if unit == "decimal":
-        return number_format(value, decimal_pos=2)
-    return number_format(value, decimal_pos=0, force_grouping=True)
-
-
-def shown_change(change, unit):
-    """ "+12%" for a count, "+3 points" for a share, "+0,25" for a decimal ("" when unknown)."""
-    if not change:
-        return ""
-    sign = "+" if change["change"] > 0 else "−" if change["change"] < 0 else "±"
-    if unit == "percent":
-        points = number_format(abs(change["change"]), decimal_pos=1)
-        return _("%(sign)s%(points)s points") % {"sign": sign, "points": points}
-    if unit == "decimal":
-        return sign + number_format(abs(change["change"]), decimal_pos=2)
-    if change["percent"] is None:
-        return sign + number_format(abs(change["change"]), decimal_pos=0, force_grouping=True)
-    return f"{sign}{number_format(change['percent'], decimal_pos=0)}%"
-
-
 def headline(board):
     figures = []
     for key in HEADLINE_KEYS:
@@ -409,8 +385,8 @@ def headline(board):
         figures.append(
             {
                 "label": indicator.label,
-                "value": shown_value(board.figures.get(key), indicator.unit),
-                "change": shown_change(change, indicator.unit),
+                "value": figure(board.figures.get(key), indicator.unit),
+                "change": change_text(change, indicator.unit),
                 "direction": change["direction"] if change else "",
             }
         )
@@ -430,8 +406,7 @@ def pdf_response(board, request):
             {
                 "name": row.name,
                 "values": [
-                    shown_value(row.figures.get(key), INDICATOR_KEYS[key].unit)
-                    for key in PDF_TABLE_KEYS
+                    figure(row.figures.get(key), INDICATOR_KEYS[key].unit) for key in PDF_TABLE_KEYS
                 ],
             }
             for row in rows[:PDF_TABLE_ROWS]
