@@ -78,15 +78,25 @@ class Period:
         return following
 
     @property
+    def is_whole(self):
+        """Whether a quarter or year has all its months (one in progress has not)."""
+        return self.length == {"quarter": 3, "year": 12}.get(self.kind, self.length)
+
+    @property
+    def in_progress(self):
+        """Whether the period runs up to this month (a quarter or year not over yet)."""
+        return self.last == first_of_month(timezone.localdate())
+
+    @property
     def label(self):
         if self.kind == "month":
             return date_format(self.first, "F Y")
-        if self.kind == "quarter":
+        if self.kind == "quarter" and self.is_whole:
             return _("Quarter %(number)s %(year)s") % {
                 "number": (self.first.month - 1) // 3 + 1,
                 "year": self.first.year,
             }
-        if self.kind == "year" and self.first.month == 1 and self.last.month == 12:
+        if self.kind == "year" and self.is_whole:
             return str(self.first.year)
         if self.first == self.last:
             return date_format(self.first, "F Y")
@@ -96,12 +106,12 @@ class Period:
         """The URL parameters that select this period."""
         if self.kind == "month":
             return {"period": "month", "at": f"{self.first:%Y-%m}"}
-        if self.kind == "quarter":
+        if self.kind == "quarter" and (self.is_whole or self.in_progress):
             return {
                 "period": "quarter",
                 "at": f"{self.first.year}-Q{(self.first.month - 1) // 3 + 1}",
             }
-        if self.kind == "year":
+        if self.kind == "year" and (self.is_whole or self.in_progress):
             return {"period": "year", "at": str(self.first.year)}
         return {"period": "range", "from": f"{self.first:%Y-%m}", "to": f"{self.last:%Y-%m}"}
 

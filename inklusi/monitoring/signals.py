@@ -54,10 +54,26 @@ def _refresh(sender, keys):
             summaries.refresh_last_activity(library_id)
 
 
+# What a library's summary rows depend on.
+LIBRARY_FIELDS = ("region_id", "status", "joined_on")
+
+
+@receiver(pre_save, sender=Library)
+def remember_library(sender, instance, raw=False, **kwargs):
+    if not raw and instance.pk is not None:
+        instance._monitoring_stored = (
+            Library.objects.filter(pk=instance.pk).values_list(*LIBRARY_FIELDS).first()
+        )
+
+
 @receiver(post_save, sender=Library)
-def move_summaries(sender, instance, created, raw=False, **kwargs):
-    """A saved library may have moved; and its save wrote back the `last_activity_on` it was
-    loaded with, which an activity saved since may have changed: both are put right."""
-    if not (created or raw):
-        summaries.move_library(instance)
-        summaries.refresh_last_activity(instance.pk)
+def refresh_library(sender, instance, created, raw=False, **kwargs):
+    """A library that moved, changed status or joining date has its rows written again. Its
+    save also wrote back the `last_activity_on` it was loaded with, which an activity saved
+    since may have changed: that is put right too."""
+    if created or raw:
+        return
+    now = tuple(getattr(instance, name) for name in LIBRARY_FIELDS)
+    if getattr(instance, "_monitoring_stored", None) != now:
+        summaries.refresh_library(instance.pk)
+    summaries.refresh_last_activity(instance.pk)

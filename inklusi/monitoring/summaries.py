@@ -34,6 +34,7 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from inklusi.activities.models import Activity
 from inklusi.libraries.models import Library
 from inklusi.reports.models import MonthlyReport, first_of_month
+from inklusi.reports.queries import REPORTING_STATUSES
 
 from .models import (
     ACTIVITY_FIGURES,
@@ -73,24 +74,35 @@ def _index_expression(date_field):
 
 
 def _report_rows(reports):
-    """One row per report, with MONTH_FIGURES as `f_<name>` (activity figures 0)."""
+    """One row per report, with MONTH_FIGURES as `f_<name>` (activity figures 0). A report
+    counts as filed (`reports`, `reports_on_time`) only when it was expected: from a library
+    in the programme, for a month from the one it joined on; its figures count in any case."""
+    expected = Q(library__status__in=REPORTING_STATUSES) & (
+        Q(library__joined_on__isnull=True) | Q(k_joined__lte=F("month"))
+    )
+
+    def count_if(condition):
+        return Case(
+            When(condition, then=Value(1)), default=Value(0), output_field=BigIntegerField()
+        )
+
     figures = {
-        "f_reports": Value(1, output_field=BigIntegerField()),
-        "f_reports_on_time": Case(
-            When(filed_on_time=True, then=Value(1)),
-            default=Value(0),
-            output_field=BigIntegerField(),
-        ),
+        "f_reports": count_if(expected),
+        "f_reports_on_time": count_if(expected & Q(filed_on_time=True)),
         **{f"f_{name}": F(name) for name in REPORT_FIGURES[2:]},
         **{f"f_{name}": Value(0, output_field=BigIntegerField()) for name in ACTIVITY_FIGURES},
     }
-    return reports.annotate(
-        k_library_id=F("library_id"),
-        k_month=F("month"),
-        k_month_index=_index_expression("month"),
-        k_region_code=F("library__region_id"),
-        **figures,
-    ).values("k_library_id", "k_month", "k_month_index", "k_region_code", *figures)
+    return (
+        reports.annotate(k_joined=TruncMonth("library__joined_on"))
+        .annotate(
+            k_library_id=F("library_id"),
+            k_month=F("month"),
+            k_month_index=_index_expression("month"),
+            k_region_code=F("library__region_id"),
+            **figures,
+        )
+        .values("k_library_id", "k_month", "k_month_index", "k_region_code", *figures)
+    )
 
 
 def _grouped_activities(activities, extra_keys=()):
@@ -339,20 +351,15 @@ def refresh_last_activity(library_id):
     Library.objects.filter(pk=library_id).update(last_activity_on=last["d"])
 
 
-def move_library(library):
-    """After a library changed region: its rows move to the new region's totals."""
-    moved = (
-        LibraryMonth.objects.filter(library_id=library.pk)
-        .exclude(region_code=library.region_id)
-        .values_list("month", flat=True)
+def refresh_library(library_id):
+    """After a library changed region, programme status or joining date: all its rows are
+    written again (its figures move region, its reports may now count as expected or not)."""
+    months = set(LibraryMonth.objects.filter(library_id=library_id).values_list("month", flat=True))
+    months |= set(
+        LibraryMonthCategory.objects.filter(library_id=library_id).values_list("month", flat=True)
     )
-    moved = set(moved) | set(
-        LibraryMonthCategory.objects.filter(library_id=library.pk)
-        .exclude(region_code=library.region_id)
-        .values_list("month", flat=True)
-    )
-    if moved:
-        refresh(library.pk, moved)
+    if months:
+        refresh(library_id, months)
 
 
 SUMMARY_MODELS = (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory)

@@ -120,7 +120,13 @@ def _show(request, place):
         child = Place(region=row.region, library=row.library)
         row.url = f"{place_url(child)}?{query}"
     following = period.following()
+    # The range form shows what was typed, even when it could not be used.
+    typed_range = {
+        "from": request.GET.get("from") or f"{period.first:%Y-%m}",
+        "to": request.GET.get("to") or f"{period.last:%Y-%m}",
+    }
     context = {
+        "typed_range": typed_range,
         "board": board,
         "place": place,
         "period": period,

@@ -256,3 +256,18 @@ def test_a_refresh_asks_a_fixed_number_of_queries(libraries, django_assert_max_n
     with django_assert_max_num_queries(15):
         report.loans += 1
         report.save()
+
+
+def test_reports_count_as_filed_only_while_the_library_is_in_the_programme(libraries):
+    MonthlyReportFactory(library=libraries.sukajadi, month=FEB, loans=30)  # a candidate
+    assert region_figure("16.07", FEB, "reports") == 0
+    assert region_figure("16.07", FEB, "loans") == 30  # its figures count all the same
+    libraries.sukajadi.status = "beneficiary"
+    libraries.sukajadi.joined_on = MAR.replace(day=15)
+    libraries.sukajadi.save()
+    assert region_figure("16.07", FEB, "reports") == 0  # before it joined
+    libraries.sukajadi.joined_on = FEB.replace(day=20)
+    libraries.sukajadi.save()
+    assert region_figure("16.07", FEB, "reports") == 1
+    assert region_figure("", FEB, "reports") == 1
+    assert_agrees_with_raw()
