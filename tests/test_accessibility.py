@@ -103,3 +103,29 @@ def test_main_pages_are_accessible(people, libraries, phone, phone_login, email,
         if problems:
             found[url] = problems
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    "email,name,arg",
+    [
+        ("admin@example.id", "monitoring:nation", None),
+        ("sumsel@example.id", "monitoring:region", "16"),
+        ("sumsel@example.id", "monitoring:region", "16.07.10"),
+        ("banyuasin@example.id", "monitoring:library", "air_batu"),
+    ],
+)
+def test_dashboard_pages_are_accessible(people, libraries, phone, phone_login, email, name, arg):
+    """With figures, a map (no tiles in the tests), the attention lists and the table."""
+    libraries.air_batu.latitude, libraries.air_batu.longitude = -2.885, 104.69
+    libraries.air_batu.whatsapp = "6281234567890"
+    libraries.air_batu.save()
+    MonthlyReportFactory(library=libraries.banyuasin)
+    ActivityFactory(library=libraries.air_batu)
+    phone_login(email)
+    args = [getattr(libraries, arg).pk if arg and arg.isidentifier() else arg] if arg else []
+    phone.goto(phone.base_url + reverse(name, args=args))
+    phone.wait_for_selector(".dash-map.leaflet-container")
+    problems = violations(phone)
+    if phone.evaluate("document.documentElement.scrollWidth") > 360:
+        problems.append("the page scrolls sideways on a 360-px phone")
+    assert problems == []

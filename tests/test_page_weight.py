@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from inklusi.core.pageweight import page_weight
-from inklusi.testing.factories import ActivityFactory
+from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 BUDGET = 150 * 1024
 
@@ -22,4 +22,24 @@ def test_manager_pages_fit_the_budget(people, login, url):
 def test_public_activity_page_fits_the_budget(libraries, client):
     activity = ActivityFactory(library=libraries.air_batu)
     weight = page_weight(client, activity.get_public_url())
+    assert weight.compressed < BUDGET, weight.parts
+
+
+@pytest.mark.parametrize(
+    "persona,name,arg",
+    [
+        ("admin", "monitoring:nation", None),
+        ("province", "monitoring:region", "16"),
+        ("regency", "monitoring:region", "16.07.10.1002"),
+        ("manager", "monitoring:library", "air_batu"),
+    ],
+)
+def test_dashboard_pages_fit_the_budget(people, libraries, login, persona, name, arg):
+    """With figures, a library on the map and the attention lists filled."""
+    libraries.air_batu.latitude, libraries.air_batu.longitude = -2.885, 104.69
+    libraries.air_batu.save()
+    MonthlyReportFactory(library=libraries.banyuasin)
+    ActivityFactory(library=libraries.air_batu)
+    args = [getattr(libraries, arg).pk if arg and arg.isidentifier() else arg] if arg else []
+    weight = page_weight(login(getattr(people, persona)), reverse(name, args=args))
     assert weight.compressed < BUDGET, weight.parts
