@@ -14,12 +14,10 @@ from collections import defaultdict
 
 from django.db import connection, transaction
 from django.db.models import (
-    Avg,
     BigIntegerField,
     Case,
     Count,
     F,
-    IntegerField,
     Max,
     OuterRef,
     Q,
@@ -28,8 +26,8 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr, TruncMonth
-from django.db.models.lookups import GreaterThanOrEqual, LessThan
 
 from inklusi.activities.models import Activity
 from inklusi.libraries.models import Library
@@ -182,32 +180,22 @@ def _insert_library_rows(reports, activities):
     )
 
 
-def _update_fell(library_rows):
-    """Set `fell` (FELL_RULE) on these LibraryMonth rows."""
-    visitors = F("visitors_female") + F("visitors_male")
-    average = Subquery(
-        LibraryMonth.objects.filter(
-            library_id=OuterRef("library_id"),
-            reports=1,
-            month_index__gte=OuterRef("month_index") - 3,
-            month_index__lt=OuterRef("month_index"),
-        )
-        .order_by()
-        .values("library_id")
-        .annotate(average=Avg(visitors))
-        .values("average")
-    )
-    library_rows.update(
-        fell=Case(
-            When(
-                Q(reports=1)
-                & GreaterThanOrEqual(average, FELL_FLOOR)
-                & LessThan(visitors, average * FELL_SHARE),
-                then=Value(1),
-            ),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
+def _fell_ids(library_id=None):
+    """Ids of the LibraryMonth rows (of one library, or all) that meet FELL_RULE, from a window
+    over each library's months, so one pass serves millions of rows. Written in SQL: Django
+    cannot express a RANGE frame that ends before the current row."""
+    where, params = ("WHERE library_id = %s", [library_id]) if library_id else ("", [])
+    return RawSQL(
+        f"""SELECT id FROM (
+            SELECT id, reports, visitors_female + visitors_male AS visitors,
+                AVG(CASE WHEN reports = 1 THEN visitors_female + visitors_male END) OVER (
+                    PARTITION BY library_id ORDER BY month_index
+                    RANGE BETWEEN 3 PRECEDING AND 1 PRECEDING
+                ) AS usual
+            FROM {LibraryMonth._meta.db_table} {where}
+        ) AS months
+        WHERE reports = 1 AND usual >= %s AND visitors < usual * %s""",
+        [*params, FELL_FLOOR, FELL_SHARE],
     )
 
 
@@ -233,7 +221,7 @@ def rebuild():
         for model in (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory):
             model.objects.all().delete()
         _insert_library_rows(MonthlyReport.objects.all(), Activity.objects.all())
-        _update_fell(LibraryMonth.objects.all())
+        LibraryMonth.objects.filter(id__in=_fell_ids()).update(fell=1)
         _roll_up(LibraryMonth, RegionMonth, ("month",), MONTH_FIGURES)
         _roll_up(
             LibraryMonthCategory, RegionMonthCategory, ("month", "category_id"), CATEGORY_FIGURES
@@ -327,7 +315,9 @@ def refresh(library_id, months):
         MonthlyReport.objects.filter(library_id=library_id, month__in=months),
         Activity.objects.filter(starts, library_id=library_id),
     )
-    _update_fell(LibraryMonth.objects.filter(library_id=library_id, month__in=window))
+    LibraryMonth.objects.filter(library_id=library_id, month__in=window).update(
+        fell=Case(When(id__in=_fell_ids(library_id), then=Value(1)), default=Value(0))
+    )
     after = _snapshot(
         LibraryMonth, month_keys, MONTH_FIGURES, library_id=library_id, month__in=window
     )
