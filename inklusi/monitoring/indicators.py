@@ -211,9 +211,7 @@ class Place:
         if self.library:
             return model.objects.filter(library_id=self.library.pk)
         if self.region:
-            return model.objects.filter(
-                Q(region_code=self.region.code) | Q(region_code__startswith=self.region.code + ".")
-            )
+            return model.objects.filter(region_code__inside=self.region.code)
         return model.objects.all()
 
 
@@ -282,7 +280,20 @@ class LibraryCounts:
         return sum(n for s, n in self.by_status(month).items() if s in REPORTING_STATUSES)
 
     def expected_reports(self, months):
-        return sum(self.in_programme(month) for month in months)
+        """Reports expected over `months`: each month, the libraries in the programme that had
+        joined by then (a running total over the joining months, not a pass per month)."""
+        joined = sorted(
+            (month, count)
+            for (status, month), count in self.by_status_and_month.items()
+            if status in REPORTING_STATUSES
+        )
+        expected = running = position = 0
+        for month in sorted(months):
+            while position < len(joined) and joined[position][0] <= month:
+                running += joined[position][1]
+                position += 1
+            expected += running
+        return expected
 
     def merge(self, other):
         for key, count in other.by_status_and_month.items():
@@ -546,7 +557,7 @@ def fallen_libraries(place, month):
         place.library_rows()
         .filter(month=month, fell=1)
         .select_related("library__region")
-        .order_by("region_code", "library__name")
+        .order_by("region_code", "library_id")
     )
 
 
