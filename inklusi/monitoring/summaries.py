@@ -221,6 +221,13 @@ def rebuild():
         for model in (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory):
             model.objects.all().delete()
         _insert_library_rows(MonthlyReport.objects.all(), Activity.objects.all())
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or the planner may take the new millions of rows for an empty
+            # table and pick a plan that never ends for the steps below.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"ANALYZE {LibraryMonth._meta.db_table}, {LibraryMonthCategory._meta.db_table}"
+                )
         LibraryMonth.objects.filter(id__in=_fell_ids()).update(fell=1)
         _roll_up(LibraryMonth, RegionMonth, ("month",), MONTH_FIGURES)
         _roll_up(
