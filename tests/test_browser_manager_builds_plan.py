@@ -2,6 +2,8 @@
 template of common activities and sends it for review; the regency coordinator comments on the
 budget and asks for a change; the manager reads the comment and downloads the PDF proposal."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -18,8 +20,9 @@ def test_manager_builds_a_plan_and_the_coordinator_comments(people, libraries, p
     page.check("input[name=start_from][value=template]")
     page.uncheck("input[name=template_keys][value=online_selling]")
     page.click("main button[type=submit]")
+    page.wait_for_url(re.compile(r".*/rencana/\d+/$"))  # saved: the plan's own page
     plan = Plan.objects.get()
-    page.wait_for_url(page.base_url + plan.get_absolute_url())
+    assert page.url == page.base_url + plan.get_absolute_url()
     assert plan.library == libraries.air_batu
     assert plan.activities.count() == 4
     assert "Pelatihan literasi digital untuk warga" in page.content()
@@ -34,6 +37,8 @@ def test_manager_builds_a_plan_and_the_coordinator_comments(people, libraries, p
     page.fill("input[name=unit_price]", "-750.000")
     page.select_option("select[name=source]", "village")
     page.click("main button[type=submit]")
+    # The form comes back from the server: wait for it rather than look at the page at once.
+    page.wait_for_selector(".has-error input[name=unit_price]")
     assert page.locator(".has-error input[name=unit_price]").count() == 1
     assert page.input_value("input[name=item]") == "Rak buku"
     page.fill("input[name=unit_price]", "750.000")

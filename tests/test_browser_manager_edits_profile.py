@@ -26,6 +26,7 @@ def test_manager_on_phone_edits_library_profile(people, libraries, phone):
     page.fill("input[name=longitude]", "104.6123")
     page.fill("textarea[name=opening_hours]", "Senin–Sabtu 08.00–16.00")
     page.click("main button[type=submit]")
+    page.wait_for_selector(".has-error input[name=latitude]")  # the form back from the server
     assert page.locator(".has-error input[name=latitude]").count() == 1
     assert page.input_value("textarea[name=opening_hours]") == "Senin–Sabtu 08.00–16.00"
     assert page.input_value("input[name=whatsapp]") == "0812 3456 7890"
