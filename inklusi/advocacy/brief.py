@@ -14,6 +14,7 @@ from django.utils import timezone
 from inklusi.activities.models import Activity, ActivityPhoto, Category
 from inklusi.core.pdf import image_data_uri
 from inklusi.libraries.models import Library
+from inklusi.monitoring.charts import column_chart
 from inklusi.partners.models import Contribution, ContributionKind, Partner
 from inklusi.reports.models import MonthlyReport, first_of_month
 
@@ -22,8 +23,8 @@ from .models import AdvocacyMeeting
 MONTHS = 12
 PHOTOS = 2
 TOP_PARTNERS = 8
-# The chart's drawing units: 600 wide (12 slots of 50), the bars' base line and tallest bar.
-CHART_SLOT, CHART_BASE, CHART_HEIGHT = 50, 100, 84
+# The chart's drawing units: 600 wide, the bars' base line and tallest bar.
+CHART_WIDTH, CHART_BASE, CHART_HEIGHT = 600, 100, 84
 
 
 def last_months(today=None, count=MONTHS):
@@ -70,7 +71,6 @@ def brief_data(libraries, meetings, partners):
                 "reported": month in by_month,
             }
         )
-    _chart_geometry(trend)
 
     def total(key):
         return sum(row[key] or 0 for row in by_month.values())
@@ -153,7 +153,7 @@ def brief_data(libraries, meetings, partners):
     return {
         "months": months,
         "figures": figures,
-        "trend": trend,
+        "chart": column_chart(trend, "visitors", CHART_WIDTH, CHART_BASE, CHART_HEIGHT),
         "activities": activity_figures,
         "partners": partners[:TOP_PARTNERS],
         "partner_count": len(partners),
@@ -164,16 +164,6 @@ def brief_data(libraries, meetings, partners):
         "won": committed + cash,
         "photos": photos,
     }
-
-
-def _chart_geometry(trend):
-    """Where each month's bar and labels go in the brief's SVG chart."""
-    peak = max((t["visitors"] for t in trend), default=0)
-    for i, t in enumerate(trend):
-        t["bar"] = round(CHART_HEIGHT * t["visitors"] / peak) if peak else 0
-        t["x"], t["middle"] = i * CHART_SLOT + 7, i * CHART_SLOT + CHART_SLOT // 2
-        t["top"] = CHART_BASE - t["bar"]
-        t["label_y"] = t["top"] - 3
 
 
 def library_brief(library):

@@ -9,31 +9,33 @@ from django.utils.translation import gettext as _
 CHART_WIDTH, CHART_BASE, CHART_HEIGHT = 360, 110, 90
 
 
-def column_chart(trend, key):
-    """Columns for `key` of each month in `trend`, with their labels' positions."""
+def column_chart(trend, key, width=CHART_WIDTH, base=CHART_BASE, tallest=CHART_HEIGHT):
+    """Columns for `key` of each month in `trend` (dicts with "month"), with their labels'
+    positions, in drawing units of `width`; each column keeps its `point`."""
     peak = max((point[key] for point in trend), default=0)
-    slot = CHART_WIDTH / max(len(trend), 1)
+    slot = width / max(len(trend), 1)
     # Month names only where they fit: every month up to 12, then every third or sixth.
     every = 1 if len(trend) <= 12 else 3 if len(trend) <= 36 else 6
     columns = []
     for i, point in enumerate(trend):
-        height = round(CHART_HEIGHT * point[key] / peak, 1) if peak else 0
+        height = round(tallest * point[key] / peak, 1) if peak else 0
         columns.append(
             {
                 "value": point[key],
                 "x": round(i * slot + slot * 0.15, 1),
                 "width": round(slot * 0.7, 1),
                 "middle": round(i * slot + slot / 2, 1),
-                "top": round(CHART_BASE - height, 1),
-                "label_y": round(CHART_BASE - height - 3, 1),
+                "top": round(base - height, 1),
+                "label_y": round(base - height - 3, 1),
                 "height": height,
                 "label": date_format(point["month"], "M") if i % every == 0 else "",
                 "year": point["month"].year if point["month"].month == 1 or i == 0 else "",
                 "show_value": len(trend) <= 12,
                 "title": f"{date_format(point['month'], 'F Y')}: {point[key]}",
+                "point": point,
             }
         )
-    return {"columns": columns, "peak": peak, "width": CHART_WIDTH}
+    return {"columns": columns, "peak": peak, "width": width}
 
 
 def bar_list(items, total=None):

@@ -318,16 +318,13 @@ def quiet_since(today=None):
     return (today or timezone.localdate()) - datetime.timedelta(days=QUIET_DAYS)
 
 
-def quiet_filter(prefix=""):
+def quiet_filter():
     """Libraries in the programme, joined before the quiet window, with no activity since."""
     since = quiet_since()
     return (
-        Q(**{f"{prefix}status__in": REPORTING_STATUSES})
-        & (Q(**{f"{prefix}joined_on__isnull": True}) | Q(**{f"{prefix}joined_on__lt": since}))
-        & (
-            Q(**{f"{prefix}last_activity_on__isnull": True})
-            | Q(**{f"{prefix}last_activity_on__lt": since})
-        )
+        Q(status__in=REPORTING_STATUSES)
+        & (Q(joined_on__isnull=True) | Q(joined_on__lt=since))
+        & (Q(last_activity_on__isnull=True) | Q(last_activity_on__lt=since))
     )
 
 
