@@ -1,6 +1,7 @@
 """Journey: a village library manager, on a phone, records an activity with a photo, publishes
 it, and the public page shows it (with the photo she consented to, and no GPS in the file)."""
 
+import re
 from datetime import date, timedelta
 from io import BytesIO
 
@@ -33,6 +34,7 @@ def test_manager_on_phone_records_and_publishes_an_activity(
     # A count that does not add up is refused, and nothing typed is lost.
     page.fill("input[name=participants_children]", "30")
     page.click("button[value=publish]")
+    page.wait_for_selector(".has-error input[name=participants_children]")  # the server's answer
     assert page.locator(".has-error input[name=participants_children]").count() == 1
     assert page.input_value("input[name=title]") == "Kelas membaca nyaring"
     assert Activity.objects.count() == 0
@@ -41,8 +43,9 @@ def test_manager_on_phone_records_and_publishes_an_activity(
     page.set_input_files("input[name=photos]", str(photo))  # files are chosen again
     page.check("input[name=photos_consent]")
     page.click("button[value=publish]")
+    page.wait_for_url(re.compile(r".*/kegiatan/\d+/$"))  # saved: the activity's own page
     activity = Activity.objects.get()
-    page.wait_for_url(page.base_url + activity.get_absolute_url())
+    assert page.url == page.base_url + activity.get_absolute_url()
     assert activity.is_published
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 

@@ -56,6 +56,7 @@ def test_participant_registers_checks_in_takes_the_post_test_and_gets_a_certific
     page.click(f"a[href='{reverse('trainings:check_in', args=[training.pk])}']")
     page.fill("input[name=code]", "XXXXXX")
     page.click("main form button[type=submit]")
+    page.wait_for_selector(".has-error input[name=code]")  # the form back from the server
     assert page.locator(".has-error input[name=code]").count() == 1
     assert not Attendance.objects.exists()
     page.fill("input[name=code]", session.check_in_code.lower())
@@ -65,6 +66,7 @@ def test_participant_registers_checks_in_takes_the_post_test_and_gets_a_certific
 
     # The post-test: one right answer, one wrong.
     page.click(f"a[href='{reverse('trainings:test', args=[training.pk, 'akhir'])}']")
+    page.wait_for_url(page.base_url + reverse("trainings:test", args=[training.pk, "akhir"]))
     assert fits(page)
     page.locator("fieldset").nth(0).locator("label").nth(1).click()
     page.locator("fieldset").nth(1).locator("label").nth(2).click()
