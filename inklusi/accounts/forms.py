@@ -47,9 +47,7 @@ class InvitationForm(forms.ModelForm):
         self.scope = scope
         # Only libraries the inviter may hand out: those inside a region they coordinate.
         self.fields["library"].queryset = (
-            Library.objects.filter(scope.invite.q("region", "pk"))
-            .select_related("region")
-            .order_by("name")
+            Library.objects.covered_by(scope.invite).select_related("region").order_by("name")
         )
         if not scope.invite.everything:
             role = self.fields["role"]

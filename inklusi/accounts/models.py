@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.regions.models import Level
 
 
@@ -128,6 +129,9 @@ class ScopedRole(models.Model):
         related_name="+",
     )
 
+    scope_paths = ScopePaths(regions=("region", "library__region"), library="library")
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         abstract = True
 
@@ -199,7 +203,7 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
-class InvitationQuerySet(models.QuerySet):
+class InvitationQuerySet(ScopedQuerySet):
     def pending(self):
         return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
 

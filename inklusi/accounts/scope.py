@@ -1,16 +1,22 @@
 """The access rule, written once: a user sees and changes only what lies inside their scope.
 
 A scope is the set of region codes and library ids a user's roles cover, one set for seeing and
-one for changing. Every list, detail, edit and export filters its queryset through `Scope.filter`
-and fetches single objects through `Scope.get_or_404` (with `for_edit=True` to change them), so
-an object outside the scope answers 404 whatever the URL says.
+one for changing. Every scoped model declares once how its rows reach a region and a library
+(`scope_paths`, see `inklusi.core.scoping`); every list, detail, edit and export asks its
+queryset `visible_to(scope)`, `editable_by(scope)` or `get_for(scope, pk, for_edit=...)`, so an
+object outside the scope answers 404 whatever the URL says.
+
+Everything else a page needs to know about a user's reach is a named question on `Scope`
+(`is_national`, `is_regional`, `single_library_id`, `sees_region`, `can_review`, ...): code
+outside `accounts/` never reads an `Access`'s sets (`scripts/check_scope_internals` checks it).
 """
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
+
+from inklusi.core.scoping import EVERY_ROW
 
 from .models import EDITING_ROLES, INVITING_ROLES, Role
 
@@ -34,14 +40,14 @@ class Access:
 
     def q(self, region_path, library_path=None):
         """A Q that keeps rows whose region (at `region_path`, or any of several) or library
-        is covered."""
+        is covered. For everything it is `EVERY_ROW`, which survives being OR'd."""
         if self.everything:
-            return Q()
+            return EVERY_ROW
         paths = (region_path,) if isinstance(region_path, str) else region_path
         query = Q(pk__in=[])
         for code in sorted(self.region_codes):
             for path in paths:
-                query |= Q(**{f"{path}__code__inside": code})
+                query |= Q(**{f"{path}__code__inside" if path else "code__inside": code})
         if library_path and self.library_ids:
             query |= Q(**{f"{library_path}__in": sorted(self.library_ids)})
         return query
@@ -82,28 +88,71 @@ class Scope:
 
     @classmethod
     def requiring(cls, user, ability):
-        """The user's scope if it grants `ability` (`"can_invite"`, `"can_create_libraries"`);
-        otherwise 403, since the page itself is not for this role."""
+        """The user's scope if it grants `ability` (`"can_invite"`, `"can_create_libraries"`,
+        `"is_regional"`); otherwise 403, since the page itself is not for this role."""
         scope = cls.of(user)
         if not getattr(scope, ability):
             raise PermissionDenied
         return scope
 
     def access(self, for_edit=False):
+        """The `Access` a scoped queryset filters by (see `inklusi.core.scoping`)."""
         return self.edit if for_edit else self.view
 
-    def filter(self, queryset, region_path="region", library_path=None, for_edit=False):
-        return queryset.filter(self.access(for_edit).q(region_path, library_path))
+    # Named questions: what pages ask about a user's reach. ------------------------------
 
-    def get_or_404(self, queryset, region_path="region", library_path=None, for_edit=False, **kw):
-        found = self.filter(queryset, region_path, library_path, for_edit).filter(**kw).first()
-        if found is None:
-            raise Http404
-        return found
+    @property
+    def is_national(self):
+        """Sees all of Indonesia (national admin, superuser)."""
+        return self.view.everything
 
-    def can_create_in_region(self, code):
-        """Creating records for a region (not one library) needs a regional editing role."""
+    @property
+    def is_regional(self):
+        """Sees at least one whole region: coordinators, facilitators, regional viewers and
+        national admins, as opposed to people who hold only libraries."""
+        return self.view.everything or bool(self.view.region_codes)
+
+    @property
+    def edits_regionally(self):
+        """Changes records of at least one whole region (creates libraries, reviews)."""
+        return self.edit.everything or bool(self.edit.region_codes)
+
+    @property
+    def single_library_id(self):
+        """The one library a library manager edits, when that is all they edit (their forms
+        need no library picker); None otherwise."""
+        if self.edits_regionally or len(self.edit.library_ids) != 1:
+            return None
+        return next(iter(self.edit.library_ids))
+
+    def held_library_ids(self, for_edit=False):
+        """Ids of the libraries the user holds by a library role (not through a region)."""
+        return sorted(self.access(for_edit).library_ids)
+
+    def held_region_codes(self):
+        """Codes of the regions the user holds a role over (none for a national scope, which
+        holds the nation, nor for people holding only libraries)."""
+        return sorted(self.view.region_codes)
+
+    def sees_region(self, code):
+        return self.view.covers_region(code)
+
+    def edits_region(self, code):
+        """Changes (and creates) records of a whole region: a regional editing role over it."""
         return self.edit.covers_region(code)
+
+    def invites_in_region(self, code):
+        return self.invite.covers_region(code)
+
+    def edits_library(self, library):
+        return self.edit.covers_library(library)
+
+    def can_review(self, library):
+        """Verifies or sends back a library's records: an editor of the library's region,
+        never its own manager."""
+        return self.edit.covers_region(library.region_id)
+
+    # Abilities a page may require (`Scope.requiring(user, "can_invite")`). ---------------
 
     @property
     def can_edit(self):
@@ -112,7 +161,7 @@ class Scope:
 
     @property
     def can_create_libraries(self):
-        return self.edit.everything or bool(self.edit.region_codes)
+        return self.edits_regionally
 
     @property
     def can_invite(self):

@@ -50,19 +50,20 @@ def profile(request):
 def team_area(request):
     """Roles and invitations held over the area the user coordinates (403 for others).
     Only the inviting roles count: a viewer or manager role elsewhere widens nothing here."""
-    scope = Scope.requiring(request.user, "can_invite")
-    return scope.invite.q(("region", "library__region"), "library")
+    return Scope.requiring(request.user, "can_invite").invite
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def team(request):
     """The people holding roles in the area the user coordinates, and the open invitations."""
-    inside = team_area(request)
-    assignments = RoleAssignment.objects.filter(inside).select_related("user", "region", "library")
+    area = team_area(request)
+    assignments = RoleAssignment.objects.covered_by(area).select_related(
+        "user", "region", "library"
+    )
     invitations = (
         Invitation.objects.pending()
-        .filter(inside)
+        .covered_by(area)
         .select_related("region", "library", "invited_by")
     )
     return render(
@@ -80,7 +81,7 @@ def team(request):
 def revoke_role(request, pk):
     """Take a role away from someone in the coordinator's area (e.g. a manager who left)."""
     assignment = get_object_or_404(
-        RoleAssignment.objects.filter(team_area(request)).select_related("user"), pk=pk
+        RoleAssignment.objects.covered_by(team_area(request)).select_related("user"), pk=pk
     )
     if assignment.user_id == request.user.pk:
         messages.error(request, _("You cannot remove your own role; ask another coordinator."))
@@ -97,7 +98,9 @@ def revoke_role(request, pk):
 @login_required
 @require_POST
 def cancel_invitation(request, pk):
-    invitation = get_object_or_404(Invitation.objects.pending().filter(team_area(request)), pk=pk)
+    invitation = get_object_or_404(
+        Invitation.objects.pending().covered_by(team_area(request)), pk=pk
+    )
     invitation.delete()
     messages.success(
         request, _("The invitation to %(email)s was cancelled.") % {"email": invitation.email}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.fields import CountField, RupiahField
 from inklusi.core.funding import FundingSource
-from inklusi.libraries.forms import LibraryChoiceField
+from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 
 from .models import (
@@ -120,17 +120,9 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.photos_leaving = photos_leaving
         self.prepared_photos = []
-        libraries = scope.filter(Library.objects.all(), library_path="pk", for_edit=True)
-        edit = scope.edit
-        self.single_library = None
-        if not edit.everything and not edit.region_codes and len(edit.library_ids) == 1:
-            # A manager of one library: it is the only possible answer, so no question.
-            self.single_library = libraries.first()
-            del self.fields["library"]
-            if not self.instance.library_id and self.single_library:
-                self.instance.library = self.single_library
-        else:
-            self.fields["library"].queryset = libraries.select_related("region")
+        self.single_library = ask_for_library(self, scope)
+        if self.single_library and not self.instance.library_id:
+            self.instance.library = self.single_library
         self.fields["category"].queryset = Category.objects.filter(
             Q(is_active=True) | Q(pk=self.instance.category_id)
         )

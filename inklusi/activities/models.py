@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.funding import FundingSource
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 
 MAX_PHOTOS = 10
 THUMBNAIL_SIDE = 480
@@ -79,7 +80,7 @@ def _count(label, help_text=""):
     return models.PositiveIntegerField(label, default=0, help_text=help_text)
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(ScopedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
@@ -159,6 +160,7 @@ class Activity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    scope_paths = ScopePaths(regions=("library__region",), library="library")
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -285,7 +287,7 @@ def thumbnail_path(photo, filename):
     return f"activities/thumbs/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
 
 
-class ActivityPhotoQuerySet(models.QuerySet):
+class ActivityPhotoQuerySet(ScopedQuerySet):
     def public(self):
         """Photos that may appear on public pages: consented, of a published activity."""
         return self.filter(consent_to_publish=True, activity__status=Status.PUBLISHED)
@@ -309,6 +311,7 @@ class ActivityPhoto(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    scope_paths = ScopePaths(regions=("activity__library__region",), library="activity__library")
     objects = ActivityPhotoQuerySet.as_manager()
 
     class Meta:

@@ -22,18 +22,17 @@ from .models import AGE_FIELDS, INCLUSION_FIELDS, Activity
 from .photos import add_photo
 
 ACTIVITIES = Activity.objects.select_related("library__region", "category")
-PATHS = {"region_path": "library__region", "library_path": "library"}
 
 
 def visible_activities(request):
-    return Scope.of(request.user).filter(ACTIVITIES, **PATHS)
+    return ACTIVITIES.visible_to(Scope.of(request.user))
 
 
 def _get(request, pk, for_edit=False):
     activities = ACTIVITIES.select_related(
         "library__region__parent__parent", "created_by", "reviewed_by"
     )
-    return Scope.of(request.user).get_or_404(activities, **PATHS, for_edit=for_edit, pk=pk)
+    return activities.get_for(Scope.of(request.user), pk, for_edit=for_edit)
 
 
 @login_required
@@ -72,7 +71,7 @@ def activity_export(request, fmt):
 @require_safe
 def activity_detail(request, pk):
     activity = _get(request, pk)
-    edit = Scope.of(request.user).edit
+    scope = Scope.of(request.user)
     return render(
         request,
         "activities/detail.html",
@@ -84,9 +83,8 @@ def activity_detail(request, pk):
                 for name in (*AGE_FIELDS, *INCLUSION_FIELDS)
                 if getattr(activity, name)
             ],
-            "can_edit": edit.covers_library(activity.library),
-            # Verifying is a coordinator's look from outside: a regional role, not the library's.
-            "can_review": edit.covers_region(activity.library.region_id),
+            "can_edit": scope.edits_library(activity.library),
+            "can_review": scope.can_review(activity.library),
             "send_back_form": SendBackForm(),
         },
     )
@@ -217,7 +215,7 @@ def _reviewable(request, pk):
     """The activity, if the user may verify it: seen (else 404) and inside a region they
     coordinate (else 403)."""
     activity = _get(request, pk)
-    if not Scope.of(request.user).edit.covers_region(activity.library.region_id):
+    if not Scope.of(request.user).can_review(activity.library):
         raise PermissionDenied
     return activity
 

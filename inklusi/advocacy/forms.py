@@ -6,11 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.fields import RupiahField
 from inklusi.core.funding import FundingSource
-from inklusi.libraries.forms import LibraryChoiceField
+from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
-from inklusi.partners.forms import DATE_INPUT, editable_libraries
+from inklusi.partners.forms import DATE_INPUT
 from inklusi.plans.models import BudgetLine
-from inklusi.plans.queries import LINE_PATHS
 from inklusi.regions.forms import RegionField
 from inklusi.regions.models import Region
 
@@ -62,15 +61,9 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope = scope
-        self.single_library = None
-        libraries = editable_libraries(scope)
-        edit = scope.edit
-        if not edit.everything and not edit.region_codes and len(edit.library_ids) == 1:
-            # A manager of one library: the meeting is about it.
-            self.single_library = libraries.first()
-            del self.fields["library"], self.fields["region"]
-        else:
-            self.fields["library"].queryset = libraries.select_related("region")
+        self.single_library = ask_for_library(self, scope)
+        if self.single_library:  # a manager of one library: the meeting is about it
+            del self.fields["region"]
         self.fields["budget_line"].queryset = budget_lines_to_ask_for(scope)
         self.fields["budget_line"].label_from_instance = budget_line_label
         self.fields["commitment_source"].choices = [("", "—")] + [
@@ -95,7 +88,7 @@ class MeetingForm(forms.ModelForm):
                     if library
                     else _("Pick the library or the region the meeting was about."),
                 )
-            elif region and not self.scope.can_create_in_region(region.code):
+            elif region and not self.scope.edits_region(region.code):
                 self.add_error("region", _("This region lies outside the area you coordinate."))
         line = data.get("budget_line")
         subject = self.single_library or data.get("library") or data.get("region")
@@ -113,11 +106,8 @@ class MeetingForm(forms.ModelForm):
 def budget_lines_to_ask_for(scope):
     """Lines of the work plans of this year and the next few that the user edits."""
     return (
-        scope.filter(
-            BudgetLine.objects.filter(activity__plan__year__gte=timezone.localdate().year - 1),
-            **LINE_PATHS,
-            for_edit=True,
-        )
+        BudgetLine.objects.editable_by(scope)
+        .filter(activity__plan__year__gte=timezone.localdate().year - 1)
         .select_related("activity__plan__library")
         .order_by("-activity__plan__year", "activity__plan__library__name", "pk")
     )

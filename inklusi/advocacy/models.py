@@ -10,10 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.funding import FundingSource
-
-# Scope paths of a meeting: the region it is about, or its library (and the library's region).
-REGION_PATHS = ("region", "library__region")
-LIBRARY_PATH = "library"
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 
 
 class CounterpartKind(models.TextChoices):
@@ -26,10 +23,7 @@ class CounterpartKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class AdvocacyMeetingQuerySet(models.QuerySet):
-    def in_scope(self, scope, for_edit=False):
-        return scope.filter(self, REGION_PATHS, LIBRARY_PATH, for_edit=for_edit)
-
+class AdvocacyMeetingQuerySet(ScopedQuerySet):
     def open_follow_ups(self):
         return self.filter(follow_up_on__isnull=False, follow_up_done=False)
 
@@ -104,6 +98,8 @@ class AdvocacyMeeting(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # The region it is about, or its library (and the library's region).
+    scope_paths = ScopePaths(regions=("region", "library__region"), library="library")
     objects = AdvocacyMeetingQuerySet.as_manager()
 
     class Meta:
@@ -173,7 +169,7 @@ def overdue_follow_ups(scope):
     """The overdue follow-ups the user can see, oldest first: for the home page."""
     return (
         AdvocacyMeeting.objects.overdue()
-        .in_scope(scope)
+        .visible_to(scope)
         .select_related("library", "region")
         .order_by("follow_up_on", "pk")
     )

@@ -27,8 +27,8 @@ REGION_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 
 def get_meeting(request, pk, for_edit=False):
-    meetings = AdvocacyMeeting.objects.in_scope(Scope.of(request.user), for_edit)
-    return get_object_or_404(meetings.select_related("library__region", "region"), pk=pk)
+    meetings = AdvocacyMeeting.objects.select_related("library__region", "region")
+    return meetings.get_for(Scope.of(request.user), pk, for_edit=for_edit)
 
 
 @login_required
@@ -36,7 +36,7 @@ def get_meeting(request, pk, for_edit=False):
 def meeting_list(request):
     scope = Scope.of(request.user)
     filters = MeetingFilterForm(request.GET)
-    meetings = filters.apply(AdvocacyMeeting.objects.in_scope(scope))
+    meetings = filters.apply(AdvocacyMeeting.objects.visible_to(scope))
     page = Paginator(
         meetings.select_related("library", "region").order_by("-met_on", "-pk"), 25
     ).get_page(request.GET.get("page"))
@@ -62,7 +62,7 @@ def meeting_detail(request, pk):
 
 def _detail(request, meeting, follow_up_form):
     scope = Scope.of(request.user)
-    can_edit = AdvocacyMeeting.objects.in_scope(scope, for_edit=True).filter(pk=meeting.pk).exists()
+    can_edit = AdvocacyMeeting.objects.editable_by(scope).filter(pk=meeting.pk).exists()
     return render(
         request,
         "advocacy/detail.html",
@@ -115,13 +115,11 @@ def meeting_follow_up(request, pk):
 
 
 def _library_for_brief(request, pk):
-    return Scope.of(request.user).get_or_404(
-        Library.objects.select_related("region"), library_path="pk", pk=pk
-    )
+    return Library.objects.select_related("region").get_for(Scope.of(request.user), pk)
 
 
 def _region_for_brief(request, code):
-    if not REGION_CODE.match(code) or not Scope.of(request.user).view.covers_region(code):
+    if not REGION_CODE.match(code) or not Scope.of(request.user).sees_region(code):
         raise Http404
     return get_object_or_404(Region, code=code)
 

@@ -19,11 +19,11 @@ def home(request):
     """What is theirs: a manager's library, a coordinator's region, and what needs doing."""
     scope = Scope.of(request.user)
     roles = list(request.user.roles.select_related("region", "library__region"))
-    libraries = scope.filter(Library.objects.select_related("region"), library_path="pk")
+    libraries = Library.objects.visible_to(scope).select_related("region")
     managed = [r.library for r in roles if r.library_id]
     regions = [r.region for r in roles if r.region_id]
     status_counts = dict(libraries.values_list("status").annotate(n=Count("pk")).order_by())
-    editable = scope.filter(libraries, library_path="pk", for_edit=True)
+    editable = libraries.editable_by(scope)
     incomplete = editable.incomplete().order_by("updated_at")
     unmanaged = editable.without_manager().order_by("name") if scope.can_invite else None
     pending_invitations = (
@@ -33,13 +33,7 @@ def home(request):
         if scope.can_invite
         else []
     )
-    activities = scope.filter(
-        Activity.objects.select_related("library"),
-        region_path="library__region",
-        library_path="library",
-        for_edit=True,
-    )
-    coordinating = scope.edit.everything or bool(scope.edit.region_codes)
+    activities = Activity.objects.editable_by(scope).select_related("library")
     last_month = previous_month()
     overdue = overdue_follow_ups(scope)
     return render(
@@ -55,11 +49,14 @@ def home(request):
             "sent_back": activities.filter(review=Review.RETURNED).order_by("-reviewed_at")[:10],
             "last_month": last_month,
             # Coordinators: what to look at this week.
-            "to_verify_count": activities.published().filter(review=Review.PENDING).count()
-            if coordinating
+            "to_verify_count": Activity.objects.reviewable_by(scope)
+            .published()
+            .filter(review=Review.PENDING)
+            .count()
+            if scope.edits_regionally
             else 0,
             "reporting": compliance_counts(reporting_libraries(libraries, last_month), last_month)
-            if regions or scope.view.everything
+            if regions or scope.is_national
             else None,
             "roles": roles,
             "managed": managed,

@@ -116,7 +116,7 @@ class LibraryForm(forms.ModelForm):
 
     def clean_region(self):
         region = self.cleaned_data["region"]
-        if self.programme_editable and region and not self.scope.can_create_in_region(region.code):
+        if self.programme_editable and region and not self.scope.edits_region(region.code):
             raise forms.ValidationError(_("This region lies outside the area you coordinate."))
         return region
 
@@ -199,6 +199,17 @@ class LibraryChoiceField(forms.ModelChoiceField):
         self.widget.queryset = self.queryset
 
     queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+
+def ask_for_library(form, scope, name="library"):
+    """Offer in the form's library field the libraries the user edits. A manager of one
+    library is not asked: the field goes and that library is returned (else None)."""
+    libraries = Library.objects.editable_by(scope)
+    if scope.single_library_id is not None:
+        del form.fields[name]
+        return libraries.get(pk=scope.single_library_id)
+    form.fields[name].queryset = libraries.select_related("region")
+    return None
 
 
 class LibraryFilterForm(forms.Form):

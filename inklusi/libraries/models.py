@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.regions.models import Level
 
 from .validators import normalize_npp, normalize_whatsapp, validate_in_indonesia
@@ -38,7 +39,7 @@ class Status(models.TextChoices):
 PROFILE_TEXT_FIELDS = ("address", "opening_hours", "whatsapp", "cover_photo")
 
 
-class LibraryQuerySet(models.QuerySet):
+class LibraryQuerySet(ScopedQuerySet):
     def incomplete(self):
         """Libraries whose profile still lacks coordinates or one of PROFILE_TEXT_FIELDS."""
         missing = models.Q(latitude__isnull=True) | models.Q(longitude__isnull=True)
@@ -118,6 +119,7 @@ class Library(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    scope_paths = ScopePaths(regions=("region",), library="pk")
     objects = LibraryQuerySet.as_manager()
 
     class Meta:
@@ -219,6 +221,9 @@ class Assistance(models.Model):
     provider = models.CharField(
         _("from whom"), max_length=200, help_text=_("For example: Perpusnas, a company's CSR")
     )
+
+    scope_paths = ScopePaths(regions=("library__region",), library="library")
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_on"]

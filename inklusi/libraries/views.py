@@ -18,11 +18,8 @@ from .forms import NPP_TAKEN, AssistanceFormSet, LibraryFilterForm, LibraryForm
 from .models import Library
 
 
-def visible_libraries(request, for_edit=False):
-    scope = Scope.of(request.user)
-    return scope.filter(
-        Library.objects.select_related("region"), library_path="pk", for_edit=for_edit
-    )
+def visible_libraries(request):
+    return Library.objects.visible_to(Scope.of(request.user)).select_related("region")
 
 
 def library_from_address(request):
@@ -33,9 +30,7 @@ def library_from_address(request):
         return None
     if not chosen.isdigit():
         raise Http404
-    return Scope.of(request.user).get_or_404(
-        Library.objects.all(), library_path="pk", for_edit=True, pk=chosen
-    )
+    return Library.objects.get_for(Scope.of(request.user), int(chosen), for_edit=True)
 
 
 @login_required
@@ -44,7 +39,6 @@ def library_list(request):
     filters = LibraryFilterForm(request.GET)
     libraries = filters.apply(visible_libraries(request))
     page = Paginator(libraries.order_by("name", "pk"), 25).get_page(request.GET.get("page"))
-    view = Scope.of(request.user).view
     return render(
         request,
         "libraries/list.html",
@@ -53,7 +47,7 @@ def library_list(request):
             "page": page,
             "count": page.paginator.count,
             # A manager of one library needs no filters; anyone covering a region does.
-            "show_filters": view.everything or bool(view.region_codes) or filters.is_active,
+            "show_filters": Scope.of(request.user).is_regional or filters.is_active,
         },
     )
 
@@ -88,9 +82,7 @@ def library_search(request):
 @require_safe
 def library_detail(request, pk):
     scope = Scope.of(request.user)
-    library = scope.get_or_404(
-        Library.objects.select_related("region__parent__parent__parent"), library_path="pk", pk=pk
-    )
+    library = Library.objects.select_related("region__parent__parent__parent").get_for(scope, pk)
     return render(
         request,
         "libraries/detail.html",
@@ -102,9 +94,9 @@ def library_detail(request, pk):
             .annotate(photo_count=Count("photos"))
             .order_by("-starts_on", "-pk")[:5],
             "reports": library.monthly_reports.order_by("-month")[:6],
-            "can_edit": scope.edit.covers_library(library),
+            "can_edit": scope.edits_library(library),
             "managers": library.managers(),
-            "can_invite": scope.invite.covers_region(library.region_id),
+            "can_invite": scope.invites_in_region(library.region_id),
         },
     )
 
@@ -130,9 +122,7 @@ def library_create(request):
 @require_http_methods(["GET", "POST"])
 def library_edit(request, pk):
     scope = Scope.of(request.user)
-    library = scope.get_or_404(
-        Library.objects.select_related("region"), library_path="pk", for_edit=True, pk=pk
-    )
+    library = Library.objects.select_related("region").get_for(scope, pk, for_edit=True)
     posted = request.method == "POST"
     # The form fills its own copy, so the page still names the library as it is saved.
     form = LibraryForm(

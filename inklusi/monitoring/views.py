@@ -25,12 +25,14 @@ EXPORT_FORMATS = ("xlsx", "pdf")
 @require_safe
 def index(request):
     """Straight to the user's place when there is one; a list to choose from otherwise."""
-    access = Scope.of(request.user).view
-    if access.everything:
+    scope = Scope.of(request.user)
+    if scope.is_national:
         return redirect("monitoring:nation")
-    regions = list(Region.objects.filter(code__in=access.region_codes).order_by("code"))
+    regions = list(Region.objects.filter(code__in=scope.held_region_codes()).order_by("code"))
     libraries = list(
-        Library.objects.filter(pk__in=access.library_ids).select_related("region").order_by("name")
+        Library.objects.filter(pk__in=scope.held_library_ids())
+        .select_related("region")
+        .order_by("name")
     )
     if len(regions) + len(libraries) == 0:
         raise PermissionDenied
@@ -42,22 +44,20 @@ def index(request):
 
 
 def _nation_place(request):
-    if not Scope.of(request.user).view.everything:
+    if not Scope.of(request.user).is_national:
         raise Http404
     return Place()
 
 
 def _region_place(request, code):
     region = Region.objects.filter(code=code).first()
-    if region is None or not Scope.of(request.user).view.covers_region(code):
+    if region is None or not Scope.of(request.user).sees_region(code):
         raise Http404
     return Place(region=region)
 
 
 def _library_place(request, pk):
-    library = Scope.of(request.user).get_or_404(
-        Library.objects.select_related("region"), library_path="pk", pk=pk
-    )
+    library = Library.objects.select_related("region").get_for(Scope.of(request.user), pk)
     return Place(library=library)
 
 
@@ -81,9 +81,9 @@ def place_url(place, name="", **kwargs):
 def breadcrumb(request, place):
     """(label, url or None) from the nation down to the place; links only where the user
     may look."""
-    access = Scope.of(request.user).view
+    scope = Scope.of(request.user)
     crumbs = []
-    if access.everything:
+    if scope.is_national:
         crumbs.append((Place().name, place_url(Place())))
     regions = []
     if place.library:
@@ -91,7 +91,7 @@ def breadcrumb(request, place):
     elif place.region:
         regions = place.region.ancestors()
     for region in regions:
-        if access.covers_region(region.code):
+        if scope.sees_region(region.code):
             crumbs.append((region.label, place_url(Place(region=region))))
     return crumbs
 

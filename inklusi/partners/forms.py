@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from inklusi.activities.models import Activity
 from inklusi.core.documents import MAX_DOCUMENT_BYTES, check_pdf
 from inklusi.core.fields import RupiahField
-from inklusi.libraries.forms import LibraryChoiceField
+from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
 
@@ -26,10 +26,6 @@ from .names import close_matches
 # Activities older than this are not offered when recording a contribution.
 ACTIVITY_YEARS = 3
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def editable_libraries(scope):
-    return scope.filter(Library.objects.all(), library_path="pk", for_edit=True)
 
 
 class PartnerForm(forms.ModelForm):
@@ -61,14 +57,7 @@ class PartnerForm(forms.ModelForm):
         if self.instance.pk:
             del self.fields["library"], self.fields["create_anyway"]
             return
-        libraries = editable_libraries(scope)
-        edit = scope.edit
-        if not edit.everything and not edit.region_codes and len(edit.library_ids) == 1:
-            # A manager of one library: the partner works with it, no need to ask.
-            self.single_library = libraries.first()
-            del self.fields["library"]
-        else:
-            self.fields["library"].queryset = libraries.select_related("region")
+        self.single_library = ask_for_library(self, scope)
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
@@ -80,7 +69,7 @@ class PartnerForm(forms.ModelForm):
         stays_in_scope = (
             library is not None
             or (self.instance.pk and self.instance.libraries.exists())
-            or (region is not None and self.scope.edit.covers_region(region.code))
+            or (region is not None and self.scope.edits_region(region.code))
         )
         if not stays_in_scope and "region" not in self.errors and "library" not in self.errors:
             self.add_error(
@@ -128,7 +117,7 @@ class LibraryLinkForm(forms.Form):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["library"].queryset = editable_libraries(scope)
+        self.fields["library"].queryset = Library.objects.editable_by(scope)
 
 
 class PartnerLibraryChoiceField(forms.ModelChoiceField):
@@ -156,7 +145,9 @@ class ContributionForm(forms.ModelForm):
     def __init__(self, *args, partner, scope, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partner = partner
-        libraries = editable_libraries(scope).filter(partners=partner).select_related("region")
+        libraries = (
+            Library.objects.editable_by(scope).filter(partners=partner).select_related("region")
+        )
         self.fields["library"].queryset = libraries
         if len(libraries) == 1 and not self.instance.pk:
             self.initial.setdefault("library", libraries[0].pk)
@@ -197,9 +188,7 @@ class AgreementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.partner = partner
         self.fields["library"].queryset = (
-            scope.filter(partner.libraries.all(), library_path="pk", for_edit=True)
-            .select_related("region")
-            .order_by("name")
+            partner.libraries.editable_by(scope).select_related("region").order_by("name")
         )
         self.fields["library"].empty_label = _("(all the partner's libraries)")
 

@@ -18,12 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+
 from .names import normalise_name
 
 ENDING_SOON_DAYS = 90
-# Scope paths of a partner: its own region or its libraries' regions, or one of its libraries.
-REGION_PATHS = ("region", "libraries__region")
-LIBRARY_PATH = "libraries"
 
 
 class PartnerKind(models.TextChoices):
@@ -38,14 +37,7 @@ class PartnerKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
 
 
-class PartnerQuerySet(models.QuerySet):
-    def visible_to(self, scope, for_edit=False):
-        """The partners in the user's scope, each once (the scope joins through libraries)."""
-        inside = scope.filter(
-            Partner.objects.all(), REGION_PATHS, LIBRARY_PATH, for_edit=for_edit
-        ).values("pk")
-        return self.filter(pk__in=inside)
-
+class PartnerQuerySet(ScopedQuerySet):
     def search(self, text):
         text = (text or "").strip()
         if not text:
@@ -92,6 +84,8 @@ class Partner(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Its own region or its libraries' regions, or one of its libraries.
+    scope_paths = ScopePaths(regions=("region", "libraries__region"), library="libraries")
     objects = PartnerQuerySet.as_manager()
 
     class Meta:
@@ -147,7 +141,15 @@ class AgreementStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(ScopedQuerySet):
+    def scope_q(self, access):
+        """An agreement is in scope when its partner is and, when it names one library, that
+        library is too (no library means all the partner's libraries)."""
+        partners = Partner.objects.filter(Partner.objects.scope_q(access)).values("pk")
+        return Q(partner__in=partners) & (
+            Q(library__isnull=True) | access.q(("library__region",), "library")
+        )
+
     def ending_soon(self, days=ENDING_SOON_DAYS):
         """Agreements in force whose end date falls within the next `days` days (today too)."""
         today = timezone.localdate()
@@ -255,7 +257,7 @@ class ContributionKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ContributionQuerySet(models.QuerySet):
+class ContributionQuerySet(ScopedQuerySet):
     def totals(self):
         """{"total", "estimated", "by_kind": [(kind, label, value)]} of these contributions."""
         sums = dict(
@@ -302,6 +304,7 @@ class Contribution(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    scope_paths = ScopePaths(regions=("library__region",), library="library")
     objects = ContributionQuerySet.as_manager()
 
     class Meta:

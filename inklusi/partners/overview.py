@@ -14,13 +14,13 @@ from inklusi.regions.models import Region
 from .models import Contribution, ContributionKind, Partner, PartnerKind
 
 
-def regencies_of(partner, access):
+def regencies_of(partner, scope):
     """The regency codes a partner works in, of those the user sees: its own region's and its
     libraries'."""
     codes = [partner.region_id] if partner.region_id else []
     codes += [library.region_id for library in partner.libraries.all()]
     regencies = {code[:5] for code in codes if len(code) >= 5}
-    return sorted(code for code in regencies if access.covers_region(code)) or [""]
+    return sorted(code for code in regencies if scope.sees_region(code)) or [""]
 
 
 def partners_table(scope):
@@ -31,7 +31,7 @@ def partners_table(scope):
     )
     counts = Counter()
     for partner in partners.iterator(chunk_size=1000):
-        for code in regencies_of(partner, scope.view):
+        for code in regencies_of(partner, scope):
             counts[(code, partner.kind)] += 1
     names = dict(
         Region.objects.filter(code__in={code for code, _kind in counts}).values_list("code", "name")
@@ -44,7 +44,7 @@ def partners_table(scope):
 
 
 def contributions_table(scope):
-    contributions = scope.filter(Contribution.objects.all(), "library__region", "library")
+    contributions = Contribution.objects.visible_to(scope)
     grouped = (
         contributions.annotate(year=ExtractYear("given_on"))
         .values("year", "kind")
@@ -70,7 +70,7 @@ def contributions_table(scope):
 
 
 def commitments_table(scope):
-    meetings = AdvocacyMeeting.objects.in_scope(scope).filter(committed_amount__gt=0)
+    meetings = AdvocacyMeeting.objects.visible_to(scope).filter(committed_amount__gt=0)
     grouped = (
         meetings.annotate(year=ExtractYear("met_on"))
         .values("year", "counterpart_kind")

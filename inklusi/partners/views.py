@@ -2,12 +2,10 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -27,26 +25,8 @@ from .models import Agreement, Contribution, Partner
 
 
 def get_partner(request, pk, for_edit=False):
-    partners = Partner.objects.visible_to(Scope.of(request.user), for_edit)
-    return get_object_or_404(partners.select_related("region"), pk=pk)
-
-
-def visible_agreements(request, for_edit=False):
-    """Agreements of partners in the user's scope, and, when an agreement names one library,
-    only if that library is in the scope too (no library means all the partner's libraries)."""
-    scope = Scope.of(request.user)
-    partners = Partner.objects.visible_to(scope, for_edit)
-    return Agreement.objects.filter(partner__in=partners).filter(
-        Q(library__isnull=True) | scope.access(for_edit).q("library__region", "library")
-    )
-
-
-def requiring_coordinator(request):
-    """Overviews are for those who see a region, not one library."""
-    scope = Scope.of(request.user)
-    if not (scope.view.everything or scope.view.region_codes):
-        raise PermissionDenied
-    return scope
+    partners = Partner.objects.select_related("region")
+    return partners.get_for(Scope.of(request.user), pk, for_edit=for_edit)
 
 
 @login_required
@@ -64,7 +44,7 @@ def partner_list(request):
             "page": page,
             "count": page.paginator.count,
             "can_create": scope.can_edit,
-            "is_coordinator": scope.view.everything or bool(scope.view.region_codes),
+            "is_coordinator": scope.is_regional,
         },
     )
 
@@ -74,18 +54,12 @@ def partner_list(request):
 def partner_detail(request, pk):
     scope = Scope.of(request.user)
     partner = get_partner(request, pk)
-    can_edit = Partner.objects.visible_to(scope, for_edit=True).filter(pk=pk).exists()
+    can_edit = Partner.objects.editable_by(scope).filter(pk=pk).exists()
     libraries = partner.libraries.select_related("region").order_by("name")
-    contributions = scope.filter(partner.contributions.all(), "library__region", "library")
-    editable_library_ids = set(
-        scope.filter(libraries, library_path="pk", for_edit=True).values_list("pk", flat=True)
-    )
-    agreements = visible_agreements(request).filter(partner=partner)
-    editable_agreement_ids = set(
-        visible_agreements(request, for_edit=True)
-        .filter(partner=partner)
-        .values_list("pk", flat=True)
-    )
+    contributions = partner.contributions.visible_to(scope)
+    editable_library_ids = set(libraries.editable_by(scope).values_list("pk", flat=True))
+    agreements = partner.agreements.visible_to(scope)
+    editable_agreement_ids = set(partner.agreements.editable_by(scope).values_list("pk", flat=True))
     return render(
         request,
         "partners/detail.html",
@@ -171,9 +145,7 @@ def partner_add_library(request, pk):
 def partner_remove_library(request, pk, library_pk):
     scope = Scope.of(request.user)
     partner = get_partner(request, pk, for_edit=True)
-    library = scope.get_or_404(
-        partner.libraries.all(), library_path="pk", for_edit=True, pk=library_pk
-    )
+    library = partner.libraries.get_for(scope, library_pk, for_edit=True)
     partner.libraries.remove(library)
     messages.success(request, _("%(library)s was removed.") % {"library": library.name})
     return redirect(partner)
@@ -190,13 +162,7 @@ def contribution_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def contribution_edit(request, pk):
     scope = Scope.of(request.user)
-    contribution = scope.get_or_404(
-        Contribution.objects.select_related("partner"),
-        "library__region",
-        "library",
-        for_edit=True,
-        pk=pk,
-    )
+    contribution = Contribution.objects.select_related("partner").get_for(scope, pk, for_edit=True)
     return _contribution_form(request, contribution.partner, contribution)
 
 
@@ -227,7 +193,7 @@ def agreement_create(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request, pk):
-    agreement = get_object_or_404(visible_agreements(request, for_edit=True), pk=pk)
+    agreement = Agreement.objects.get_for(Scope.of(request.user), pk, for_edit=True)
     return _agreement_form(request, agreement.partner, agreement)
 
 
@@ -260,7 +226,8 @@ def _agreement_form(request, partner, agreement):
 @login_required
 @require_safe
 def agreement_document(request, pk):
-    agreement = get_object_or_404(visible_agreements(request).exclude(document=""), pk=pk)
+    agreements = Agreement.objects.exclude(document="")
+    agreement = agreements.get_for(Scope.of(request.user), pk)
     try:
         handle = agreement.document.open("rb")
     except OSError as error:
@@ -274,7 +241,7 @@ def agreement_document(request, pk):
 @require_safe
 def agreements_ending(request):
     agreements = (
-        visible_agreements(request)
+        Agreement.objects.visible_to(Scope.of(request.user))
         .ending_soon()
         .select_related("partner", "library")
         .order_by("ends_on", "pk")
@@ -285,7 +252,7 @@ def agreements_ending(request):
 @login_required
 @require_safe
 def partner_overview(request):
-    scope = requiring_coordinator(request)
+    scope = Scope.requiring(request.user, "is_regional")
     tables = []
     for name, title in (
         ("mitra", _("Partners by type and regency")),
@@ -312,7 +279,7 @@ def _overview_rows(name, headers, rows):
 @login_required
 @require_safe
 def overview_export(request, table, fmt):
-    scope = requiring_coordinator(request)
+    scope = Scope.requiring(request.user, "is_regional")
     if fmt not in FORMATS or table not in overview.BUILDERS:
         raise Http404
     headers, rows = overview.BUILDERS[table](scope)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from inklusi.activities.models import Activity
 from inklusi.core.documents import check_pdf
 from inklusi.core.fields import CountField, RupiahField
-from inklusi.libraries.forms import LibraryChoiceField
+from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 from inklusi.partners.models import Partner
 
@@ -87,14 +87,7 @@ class StartForm(forms.Form):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        libraries = scope.filter(Library.objects.all(), library_path="pk", for_edit=True)
-        edit = scope.edit
-        self.single_library = None
-        if not edit.everything and not edit.region_codes and len(edit.library_ids) == 1:
-            self.single_library = libraries.first()
-            del self.fields["library"]
-        else:
-            self.fields["library"].queryset = libraries.select_related("region")
+        self.single_library = ask_for_library(self, scope)
         this_year = timezone.localdate().year
         self.max_year = this_year + 2
         self.fields["year"].initial = this_year + 1

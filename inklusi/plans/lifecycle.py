@@ -75,10 +75,10 @@ DUPLICATE = gettext_lazy("This library already has a plan for that year.")
 
 def holds(user, plan, who):
     """Whether the user is one of `who` for this plan: the library's editors or its reviewers."""
-    edit = Scope.of(user).edit
+    scope = Scope.of(user)
     if who == LIBRARY:
-        return edit.covers_library(plan.library)
-    return edit.covers_region(plan.library.region_id)
+        return scope.edits_library(plan.library)
+    return scope.can_review(plan.library)
 
 
 def may(user, plan, action):

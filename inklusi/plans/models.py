@@ -21,6 +21,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.funding import FundingSource
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 
 MAX_AMOUNT = 10**13  # ten trillion Rupiah: far above any plan, far below the column's limit
 MAX_QUANTITY = Decimal("1000000")
@@ -73,9 +74,8 @@ def line_total(quantity, unit_price):
     return int(exact.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-class PlanQuerySet(models.QuerySet):
-    def in_scope(self, scope, for_edit=False):
-        return scope.filter(self, "library__region", "library", for_edit=for_edit)
+class PlanQuerySet(ScopedQuerySet):
+    pass
 
 
 class Plan(models.Model):
@@ -101,6 +101,7 @@ class Plan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    scope_paths = ScopePaths(regions=("library__region",), library="library")
     objects = PlanQuerySet.as_manager()
 
     class Meta:
@@ -301,6 +302,11 @@ class BudgetLine(models.Model):
     )
     spent_amount = models.PositiveBigIntegerField(_("spent (Rp)"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+
+    scope_paths = ScopePaths(
+        regions=("activity__plan__library__region",), library="activity__plan__library"
+    )
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

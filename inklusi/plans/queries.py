@@ -8,10 +8,6 @@ from inklusi.regions.models import Region
 
 from .models import LINE_SOURCES, SUMS, BudgetLine, Plan, State, clean_sums
 
-LINE_PATHS = {
-    "region_path": "activity__plan__library__region",
-    "library_path": "activity__plan__library",
-}
 # Money is counted as asked once the plan went to the funder; drafts are not asks yet.
 ASKED_STATES = (State.SUBMITTED, State.DECIDED)
 
@@ -20,7 +16,7 @@ def awaiting_review(scope):
     """Plans waiting for this user's review: in review, in a region they coordinate."""
     return (
         Plan.objects.filter(state=State.IN_REVIEW)
-        .filter(scope.edit.q("library__region"))
+        .reviewable_by(scope)
         .select_related("library__region")
         .order_by("updated_at")
     )
@@ -30,18 +26,15 @@ def decisions_pending(scope):
     """Plans with the funder, whose library the user edits, with a line still undecided."""
     return (
         Plan.objects.filter(state=State.SUBMITTED)
-        .in_scope(scope, for_edit=True)
+        .editable_by(scope)
         .select_related("library__region")
         .order_by("year", "library__name")
     )
 
 
 def funding_lines(scope, year):
-    return scope.filter(
-        BudgetLine.objects.filter(
-            activity__plan__year=year, activity__plan__state__in=ASKED_STATES
-        ),
-        **LINE_PATHS,
+    return BudgetLine.objects.visible_to(scope).filter(
+        activity__plan__year=year, activity__plan__state__in=ASKED_STATES
     )
 
 
@@ -77,7 +70,7 @@ def by_regency(scope, year):
 def plan_counts(scope, year):
     counts = dict(
         Plan.objects.filter(year=year)
-        .in_scope(scope)
+        .visible_to(scope)
         .values_list("state")
         .annotate(n=Count("pk"))
         .order_by()

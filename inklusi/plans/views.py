@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,12 +34,11 @@ from .models import BudgetLine, EventKind, Plan, PlanActivity, Section, State
 from .proposal import DOCX_TYPE, figure_sentences, proposal_data, proposal_docx, quantity
 
 PLANS = Plan.objects.select_related("library__region__parent__parent")
-PATHS = {"region_path": "library__region", "library_path": "library"}
 NOTHING_SAVED = gettext_lazy("Some fields need attention; nothing was saved yet.")
 
 
 def _plan(request, pk, for_edit=False):
-    return Scope.of(request.user).get_or_404(PLANS, **PATHS, for_edit=for_edit, pk=pk)
+    return PLANS.get_for(Scope.of(request.user), pk, for_edit=for_edit)
 
 
 def _say(request, error):
@@ -50,7 +49,7 @@ def _say(request, error):
 @require_safe
 def plan_list(request):
     scope = Scope.of(request.user)
-    plans = PLANS.in_scope(scope)
+    plans = PLANS.visible_to(scope)
     state = request.GET.get("state", "")
     if state in State.values:
         plans = plans.filter(state=state)
@@ -70,7 +69,7 @@ def plan_list(request):
             "state": state,
             "year_form": year,
             "can_create": scope.can_edit,
-            "coordinating": scope.view.everything or bool(scope.view.region_codes),
+            "coordinating": scope.is_regional,
         },
     )
 
@@ -518,9 +517,7 @@ def proposal(request, pk, fmt):
 @login_required
 @require_safe
 def funding(request):
-    scope = Scope.of(request.user)
-    if not (scope.view.everything or scope.view.region_codes):
-        raise PermissionDenied
+    scope = Scope.requiring(request.user, "is_regional")
     form = FundingFilterForm(request.GET)
     year = form.year_or_default()
     sources = queries.by_source(scope, year)
@@ -546,9 +543,7 @@ def funding(request):
 def funding_export(request, fmt):
     if fmt not in FORMATS:
         raise Http404
-    scope = Scope.of(request.user)
-    if not (scope.view.everything or scope.view.region_codes):
-        raise PermissionDenied
+    scope = Scope.requiring(request.user, "is_regional")
     year = FundingFilterForm(request.GET).year_or_default()
     headers, rows = queries.export_rows(scope, year)
     return table_response(

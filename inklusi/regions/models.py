@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+
 from .fields import RegionCodeField, SearchTextField
 
 
@@ -41,7 +43,7 @@ def search_text_of(code, names):
     return " | ".join(lineage).lower()[:255]
 
 
-class RegionQuerySet(models.QuerySet):
+class RegionQuerySet(ScopedQuerySet):
     def inside(self, code):
         return self.filter(code__inside=code)
 
@@ -99,6 +101,8 @@ class Region(models.Model):
     # Lower-case "name | district | regency | province", for the type-ahead.
     search_text = SearchTextField(max_length=255, editable=False, db_index=True)
 
+    # A region is in scope when it lies inside a region the user holds ("" is the row itself).
+    scope_paths = ScopePaths(regions=("",))
     objects = RegionQuerySet.as_manager()
 
     class Meta:

@@ -13,7 +13,7 @@ from .models import CODE_LENGTH, Level, Region
 
 @login_required
 def index(request):
-    own = Region.objects.filter(code__in=Scope.of(request.user).view.region_codes)
+    own = Region.objects.filter(code__in=Scope.of(request.user).held_region_codes())
     return render(
         request,
         "regions/index.html",
@@ -26,9 +26,8 @@ def detail(request, code):
     """A region, its children with the number of libraries each holds, and its libraries."""
     region = get_object_or_404(Region, code=code)
     scope = Scope.of(request.user)
-    libraries = scope.filter(
-        Library.objects.filter(region__code__inside=code).select_related("region"),
-        library_path="pk",
+    libraries = (
+        Library.objects.visible_to(scope).filter(region__code__inside=code).select_related("region")
     )
     children = list(region.children.all())
     if children:
@@ -49,7 +48,7 @@ def detail(request, code):
             "ancestors": region.ancestors(),
             "children": children,
             "page": page,
-            "can_brief": Scope.of(request.user).view.covers_region(region.code),
+            "can_brief": scope.sees_region(region.code),
         },
     )
 

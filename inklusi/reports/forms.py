@@ -136,7 +136,7 @@ class ComplianceForm(forms.Form):
 
     def clean_region(self):
         region = self.cleaned_data.get("region")
-        if region and not self.scope.view.covers_region(region.code):
+        if region and not self.scope.sees_region(region.code):
             raise forms.ValidationError(_("This region lies outside your area."))
         return region
 

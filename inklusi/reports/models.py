@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+
 # A figure is unusual when it is this many times the library's usual value.
 UNUSUAL_FACTOR = 10
 # ...and at least this large: going from 2 visitors to 25 is no reason to ask.
@@ -102,6 +104,9 @@ class MonthlyReport(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    scope_paths = ScopePaths(regions=("library__region",), library="library")
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-month", "library__name"]

@@ -95,7 +95,7 @@ def with_states(libraries, month, scope):
     libraries = list(libraries)
     for library in libraries:
         library.state = state(library.report_submitted_at, month)
-        library.can_file = scope.edit.covers_library(library)
+        library.can_file = scope.edits_library(library)
     return libraries
 
 
@@ -105,8 +105,8 @@ MAX_FILE_BUTTONS = 5
 
 def reports_to_file(scope):
     """A library manager's missing reports of last month and this month, to file in one tap."""
-    ids = sorted(scope.edit.library_ids)
-    if scope.edit.everything or scope.edit.region_codes or not 0 < len(ids) <= MAX_FILE_BUTTONS:
+    ids = scope.held_library_ids(for_edit=True)
+    if scope.edits_regionally or not 0 < len(ids) <= MAX_FILE_BUTTONS:
         return []
     this_month = first_of_month(timezone.localdate())
     months = [

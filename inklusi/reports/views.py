@@ -38,17 +38,10 @@ from .queries import (
 )
 
 
-def visible_reports(request, for_edit=False):
-    return Scope.of(request.user).filter(
-        MonthlyReport.objects.select_related("library__region"),
-        region_path="library__region",
-        library_path="library",
-        for_edit=for_edit,
+def visible_reports(request):
+    return MonthlyReport.objects.visible_to(Scope.of(request.user)).select_related(
+        "library__region"
     )
-
-
-def editable_libraries(scope):
-    return scope.filter(Library.objects.select_related("region"), library_path="pk", for_edit=True)
 
 
 @login_required
@@ -60,7 +53,6 @@ def report_list(request):
     page = Paginator(reports.order_by("-month", "library__name", "pk"), 25).get_page(
         request.GET.get("page")
     )
-    view = scope.view
     return render(
         request,
         "reports/list.html",
@@ -70,7 +62,7 @@ def report_list(request):
             "count": page.paginator.count,
             "to_file": reports_to_file(scope),
             "can_file": scope.can_edit,
-            "show_filters": view.everything or bool(view.region_codes) or bool(request.GET),
+            "show_filters": scope.is_regional or bool(request.GET),
         },
     )
 
@@ -89,19 +81,15 @@ def report_export(request, fmt):
 @require_safe
 def report_detail(request, pk):
     scope = Scope.of(request.user)
-    report = scope.get_or_404(
-        MonthlyReport.objects.select_related("library__region", "submitted_by", "updated_by"),
-        region_path="library__region",
-        library_path="library",
-        pk=pk,
-    )
+    reports = MonthlyReport.objects.select_related("library__region", "submitted_by", "updated_by")
+    report = reports.get_for(scope, pk)
     return render(
         request,
         "reports/detail.html",
         {
             "report": report,
             "activity_count": report.activity_count(),
-            "can_edit": scope.edit.covers_library(report.library),
+            "can_edit": scope.edits_library(report.library),
         },
     )
 
@@ -110,7 +98,7 @@ def report_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def report_create(request):
     scope = Scope.requiring(request.user, "can_edit")
-    libraries = editable_libraries(scope)
+    libraries = Library.objects.editable_by(scope).select_related("region")
     if request.method == "POST":
         form = ReportForm(request.POST, libraries=libraries)
         library, month = _posted_library_and_month(form)
@@ -134,9 +122,7 @@ def report_create(request):
         "reports/form.html",
         {
             **_form_context(form, library, month),
-            "can_pick_library": scope.edit.everything
-            or bool(scope.edit.region_codes)
-            or len(scope.edit.library_ids) > 1,
+            "can_pick_library": scope.single_library_id is None,
             "existing": _existing_if_duplicate(form, library, month),
         },
     )
@@ -145,13 +131,8 @@ def report_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_edit(request, pk):
-    report = Scope.of(request.user).get_or_404(
-        MonthlyReport.objects.select_related("library__region"),
-        region_path="library__region",
-        library_path="library",
-        for_edit=True,
-        pk=pk,
-    )
+    reports = MonthlyReport.objects.select_related("library__region")
+    report = reports.get_for(Scope.of(request.user), pk, for_edit=True)
     form = ReportForm(request.POST if request.method == "POST" else None, instance=report)
     response = _handle(request, form)
     if response:
@@ -285,7 +266,7 @@ def compliance_export(request, fmt):
 
 
 def _compliance_libraries(scope, form):
-    libraries = scope.filter(Library.objects.all(), library_path="pk")
+    libraries = Library.objects.visible_to(scope)
     if form.chosen_region:
         libraries = libraries.filter(region__code__inside=form.chosen_region.code)
     return reporting_libraries(libraries, form.chosen_month)

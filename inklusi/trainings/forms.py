@@ -2,7 +2,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MinValueValidator
-from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -37,12 +36,9 @@ MAX_OPTIONS = 6
 def audience_regions(scope):
     """The provinces and regencies/cities a user may invite: those inside their area."""
     regions = Region.objects.filter(level__lte=Level.REGENCY)
-    if scope.edit.everything:
+    if scope.is_national:
         return regions.filter(level=Level.PROVINCE)
-    query = Q(pk__in=[])
-    for code in scope.edit.region_codes:
-        query |= Q(code__inside=code)
-    return regions.filter(query).order_by("code")
+    return regions.editable_by(scope).order_by("code")
 
 
 class TrainingForm(forms.ModelForm):
@@ -90,11 +86,12 @@ class TrainingForm(forms.ModelForm):
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
         self.old_zone = self.instance.time_zone if self.instance.pk else None
-        self.fields["organiser"].queryset = scope.filter(
-            Library.objects.filter(kind__in=ORGANISER_KINDS).select_related("region"),
-            library_path="pk",
-            for_edit=True,
-        ).order_by("region_id", "name")
+        self.fields["organiser"].queryset = (
+            Library.objects.editable_by(scope)
+            .filter(kind__in=ORGANISER_KINDS)
+            .select_related("region")
+            .order_by("region_id", "name")
+        )
         self.fields["organiser"].error_messages["invalid_choice"] = _(
             "Pick a provincial or regency/city library office of your own area."
         )

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.libraries.models import Kind as LibraryKind
 
 # Check-in opens this long before a session starts; after start + grace a check-in is late.
@@ -120,6 +121,11 @@ class Training(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Run by the organiser's office: its editors manage the training. Who *sees* a training is
+    # wider (trainings above one's region, one's own registrations): `services.visible_trainings`.
+    scope_paths = ScopePaths(regions=("organiser__region",), library="organiser")
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_on", "title"]
@@ -304,6 +310,10 @@ class Registration(models.Model):
     )
     commitment = models.TextField(_("action commitment"), blank=True)
     committed_at = models.DateTimeField(null=True, blank=True)
+
+    # A participant's library: its coordinators follow the participant's commitments.
+    scope_paths = ScopePaths(regions=("library__region",), library="library")
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["user__full_name", "pk"]

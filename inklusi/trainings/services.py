@@ -37,9 +37,7 @@ ORGANISER_KINDS = (Kind.PROVINCE, Kind.REGENCY)
 
 def managed_trainings(user):
     """Trainings the user runs: those organised by a library office in their edit scope."""
-    return Scope.of(user).filter(
-        Training.objects.all(), "organiser__region", "organiser", for_edit=True
-    )
+    return Training.objects.editable_by(Scope.of(user))
 
 
 def _home_codes(user):
@@ -58,7 +56,7 @@ def visible_trainings(user):
     seen by the regencies of the province) and those the user registered for."""
     if not user.is_authenticated:
         return Training.objects.none()
-    query = Scope.of(user).view.q("organiser__region", "organiser")
+    query = Training.objects.scope_q(Scope.of(user).view)
     above = {code for home in _home_codes(user) for code in ancestors_of(home)}
     if above:
         query |= Q(organiser__region__in=sorted(above))

@@ -126,10 +126,8 @@ def training_list(request):
 
 
 def _organiser_libraries(request):
-    return Scope.of(request.user).filter(
-        Library.objects.filter(kind__in=services.ORGANISER_KINDS),
-        library_path="pk",
-        for_edit=True,
+    return Library.objects.editable_by(Scope.of(request.user)).filter(
+        kind__in=services.ORGANISER_KINDS
     )
 
 
@@ -491,9 +489,7 @@ def participant_add(request, pk):
     """A coordinator registers a person by name, e-mail and library; a person without an
     account gets one (no role), with a link to set their password in the confirmation."""
     training = managed_training(request, pk)
-    libraries = Scope.of(request.user).filter(
-        Library.objects.select_related("region"), library_path="pk"
-    )
+    libraries = Library.objects.visible_to(Scope.of(request.user)).select_related("region")
     form = RegisterPersonForm(request.POST or None, libraries=libraries)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -771,13 +767,9 @@ def commitment(request, pk):
 @require_safe
 def commitments(request):
     """Action commitments of participants from libraries in the user's area, any training."""
-    scope = Scope.of(request.user)
     registrations = (
-        scope.filter(
-            Registration.objects.exclude(commitment=""),
-            region_path="library__region",
-            library_path="library",
-        )
+        Registration.objects.visible_to(Scope.of(request.user))
+        .exclude(commitment="")
         .select_related("user", "library__region", "training")
         .order_by("-committed_at", "pk")
     )
