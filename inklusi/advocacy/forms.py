@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.fields import RupiahField
 from inklusi.core.funding import FundingSource
+from inklusi.core.widgets import DATE_INPUT
 from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
-from inklusi.partners.forms import DATE_INPUT
 from inklusi.plans.models import BudgetLine
 from inklusi.regions.forms import RegionField
 from inklusi.regions.models import Region

@@ -36,3 +36,7 @@ class SearchPicker(forms.TextInput):
             }
         )
         return context
+
+
+# A date picker that phones show as their own calendar; the ISO format is what it posts.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from inklusi.activities.models import Activity
 from inklusi.core.documents import MAX_DOCUMENT_BYTES, check_pdf
 from inklusi.core.fields import RupiahField
+from inklusi.core.widgets import DATE_INPUT
 from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
@@ -25,7 +26,6 @@ from .names import close_matches
 
 # Activities older than this are not offered when recording a contribution.
 ACTIVITY_YEARS = 3
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PartnerForm(forms.ModelForm):

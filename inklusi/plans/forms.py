@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from inklusi.activities.models import Activity
 from inklusi.core.documents import check_pdf
 from inklusi.core.fields import CountField, RupiahField
+from inklusi.core.widgets import DATE_INPUT
 from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 from inklusi.partners.models import Partner
@@ -25,8 +26,6 @@ from .models import (
     Section,
     Submission,
 )
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _not_later_than_today(day):

@@ -5,10 +5,10 @@ from django.core.validators import MinValueValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.widgets import DATE_INPUT
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Kind as LibraryKind
 from inklusi.libraries.models import Library
-from inklusi.partners.forms import DATE_INPUT
 from inklusi.regions.models import Level, Region
 
 from .models import Material, Mode, Question, Session, Training
