@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 urlpatterns = [
-    path("", include("inklusi.core.urls")),
+    path("", include("inklusi.home.urls")),
     path("akun/", include("inklusi.accounts.urls")),
     path("wilayah/", include("inklusi.regions.urls")),
     path("perpustakaan/", include("inklusi.libraries.urls")),

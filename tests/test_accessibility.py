@@ -36,7 +36,7 @@ def test_login_page_is_accessible(phone, db):
         (
             "pengelola@example.id",
             [
-                "core:home",
+                "home:home",
                 ("libraries:edit", "air_batu"),
                 "activities:create",
                 ("activities:edit", "activity"),
@@ -47,7 +47,7 @@ def test_login_page_is_accessible(phone, db):
         (
             "banyuasin@example.id",
             [
-                "core:home",
+                "home:home",
                 "libraries:list",
                 "libraries:create",
                 ("libraries:detail", "air_batu"),

@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_manager_on_phone_edits_library_profile(people, libraries, phone):
     page = phone
-    page.goto(page.base_url + reverse("core:home"))
+    page.goto(page.base_url + reverse("home:home"))
     assert "/akun/masuk/" in page.url
 
     page.fill("input[name=username]", "Pengelola@Example.id")

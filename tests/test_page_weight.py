@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from inklusi.core.pageweight import page_weight
+from inklusi.devtools.pageweight import page_weight
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 BUDGET = 150 * 1024
@@ -12,7 +12,7 @@ BUDGET = 150 * 1024
 
 @pytest.mark.parametrize(
     "url",
-    [reverse("activities:create"), reverse("reports:create"), reverse("core:home")],
+    [reverse("activities:create"), reverse("reports:create"), reverse("home:home")],
 )
 def test_manager_pages_fit_the_budget(people, login, url):
     weight = page_weight(login(people.manager), url)

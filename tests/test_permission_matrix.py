@@ -106,7 +106,7 @@ def test_admin_is_for_national_admins_only(people, login, who):
 @pytest.mark.parametrize(
     "name,args",
     [
-        ("core:home", []),
+        ("home:home", []),
         ("libraries:list", []),
         ("libraries:create", []),
         ("regions:index", []),

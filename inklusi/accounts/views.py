@@ -197,7 +197,7 @@ def accept_invitation(request, token):
                 request,
                 _("You now hold the role %(role)s.") % {"role": invitation.get_role_display()},
             )
-            return redirect("core:home")
+            return redirect("home:home")
         return render(request, "accounts/accept_invitation.html", context)
 
     form = AcceptInvitationForm(
@@ -213,7 +213,7 @@ def accept_invitation(request, token):
             return redirect(request.path)  # accepted meanwhile: the page now says so
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Inklusi!"))
-        return remember_language(request, redirect("core:home"))
+        return remember_language(request, redirect("home:home"))
     context["form"] = form
     return render(request, "accounts/accept_invitation.html", context)
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from inklusi.accounts.models import Role, RoleAssignment, User
-from inklusi.core.demo import DEMO_PASSWORD
+from inklusi.devtools.demo import DEMO_PASSWORD
 from inklusi.libraries.models import Kind, Library, Status
 
 from . import services
@@ -255,7 +255,7 @@ def _participant_libraries():
     rounds = zip_longest(*by_regency.values())
     chosen = regency + [village for group in rounds for village in group if village]
     if not chosen:
-        raise RuntimeError("Load the demo libraries first (inklusi.core.demo.load_demo).")
+        raise RuntimeError("Load the demo libraries first (inklusi.devtools.demo.load_demo).")
     return [chosen[i % len(chosen)] for i in range(PARTICIPANTS)]
 
 
@@ -288,7 +288,7 @@ def load_demo_trainings():
     """Create the demo Bimtek and everything around it; returns the training."""
     organiser = Library.objects.filter(region_id=PROVINCE, kind=Kind.PROVINCE).first()
     if organiser is None:
-        raise RuntimeError("Load the demo libraries first (inklusi.core.demo.load_demo).")
+        raise RuntimeError("Load the demo libraries first (inklusi.devtools.demo.load_demo).")
     coordinator = User.objects.filter(email="provinsi@inklusi.id").first()
     training, _ = Training.objects.get_or_create(
         title=TITLE,

@@ -19,7 +19,7 @@ def test_it_logs_in_with_the_email_in_any_case(client, db):
     user = UserFactory(email="siti@example.id")
     response = client.post(URL, {"username": "Siti@Example.ID", "password": PASSWORD})
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:home")
     assert client.session["_auth_user_id"] == str(user.pk)
 
 

@@ -38,7 +38,7 @@ def home(request):
     overdue = overdue_follow_ups(scope)
     return render(
         request,
-        "core/home.html",
+        "home/home.html",
         {
             "bimtek": home_trainings(request.user),
             "to_file": reports_to_file(scope),

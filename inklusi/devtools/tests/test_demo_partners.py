@@ -1,7 +1,7 @@
 """The demo partners: created once, with an agreement ending soon and an overdue follow-up."""
 
 from inklusi.advocacy.models import AdvocacyMeeting
-from inklusi.partners.demo import load_demo_partners
+from inklusi.devtools.demo_partners import load_demo_partners
 from inklusi.partners.models import Agreement, Contribution, Partner, PartnerContact
 
 

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
 from inklusi.accounts.models import User
-from inklusi.core.pageweight import page_weight
+from inklusi.devtools.pageweight import page_weight
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
 from inklusi.accounts.models import Role, User
-from inklusi.core.demo import DEMO_PASSWORD, load_demo
-from inklusi.core.demo_activities import load_demo_records
-from inklusi.partners.demo import load_demo_partners
-from inklusi.plans.demo import load_demo_plans
+from inklusi.devtools.demo import DEMO_PASSWORD, load_demo
+from inklusi.devtools.demo_activities import load_demo_records
+from inklusi.devtools.demo_partners import load_demo_partners
+from inklusi.devtools.demo_plans import load_demo_plans
 from inklusi.trainings.demo import load_demo_trainings
 
 

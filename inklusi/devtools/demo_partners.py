@@ -15,8 +15,7 @@ from inklusi.activities.models import Activity
 from inklusi.advocacy.models import AdvocacyMeeting, CounterpartKind
 from inklusi.core.funding import FundingSource
 from inklusi.libraries.models import Kind, Library, Status
-
-from .models import (
+from inklusi.partners.models import (
     Agreement,
     AgreementKind,
     AgreementStatus,
@@ -69,7 +68,7 @@ def load_demo_partners():
         ).order_by("region_id")
     )
     if not villages or regency_library is None:
-        raise RuntimeError("Load the demo libraries first (inklusi.core.demo.load_demo).")
+        raise RuntimeError("Load the demo libraries first (inklusi.devtools.demo.load_demo).")
     home = villages[0]  # the demo manager's library (see inklusi/core/demo.py)
     other = villages[1] if len(villages) > 1 else None
     village = home.region

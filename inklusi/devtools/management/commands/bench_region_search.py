@@ -17,7 +17,7 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
 
-from inklusi.core.benchmark import summary, time_get, write_table
+from inklusi.devtools.benchmark import summary, time_get, write_table
 from inklusi.regions.loading import load_regions
 from inklusi.regions.models import Level, Region
 

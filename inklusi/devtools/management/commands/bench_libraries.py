@@ -18,7 +18,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from inklusi.accounts.models import Role, RoleAssignment, User
-from inklusi.core.benchmark import time_get, write_table
+from inklusi.devtools.benchmark import time_get, write_table
 from inklusi.libraries.models import Kind, Library, Status
 from inklusi.regions.loading import load_regions
 from inklusi.regions.models import Level, Region
@@ -73,7 +73,7 @@ def pages(persona, library):
     """(label, url, params, runs factor) of what each persona opens."""
     own_region = {"admin": None, "province": "16", "regency": "16.07", "manager": None}[persona]
     rows = [
-        ("home", reverse("core:home"), {}),
+        ("home", reverse("home:home"), {}),
         ("library list", reverse("libraries:list"), {}),
         ("library list, page 40", reverse("libraries:list"), {"page": 40}),
         (

@@ -2,7 +2,7 @@ from django.core.management import call_command
 
 from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.accounts.scope import Scope
-from inklusi.core.demo import load_demo
+from inklusi.devtools.demo import load_demo
 from inklusi.libraries.models import Kind, Library
 from inklusi.regions.loading import load_regions
 
@@ -36,7 +36,7 @@ def test_demo_province_has_every_regency_and_one_user_per_role(db, settings, tmp
 
 def test_demo_records_are_valid_varied_and_loaded_once(db, settings, tmp_path):
     from inklusi.activities.models import Activity, ActivityPhoto, Review, Status
-    from inklusi.core.demo_activities import load_demo_records
+    from inklusi.devtools.demo_activities import load_demo_records
     from inklusi.reports.models import MonthlyReport
 
     settings.MEDIA_ROOT = tmp_path

@@ -1,7 +1,7 @@
 from django.test import Client
 from django.urls import reverse
 
-from inklusi.core.benchmark import percentile, summary, time_get
+from inklusi.devtools.benchmark import percentile, summary, time_get
 
 
 def test_percentile_is_nearest_rank():
@@ -12,7 +12,7 @@ def test_percentile_is_nearest_rank():
 
 
 def test_time_get_reads_the_page_and_refuses_an_error(db):
-    times = time_get(Client(), reverse("core:health"), runs=3)
+    times = time_get(Client(), reverse("home:health"), runs=3)
     assert len(times) == 3 and all(t > 0 for t in times)
     try:
         time_get(Client(), "/no-such-page/", runs=1)

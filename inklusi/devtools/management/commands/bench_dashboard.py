@@ -41,7 +41,7 @@ from django.utils import timezone
 
 from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.activities.models import Activity
-from inklusi.core.benchmark import summary, time_get
+from inklusi.devtools.benchmark import summary, time_get
 from inklusi.libraries.models import Library
 from inklusi.libraries.models import Status as LibraryStatus
 from inklusi.monitoring import benchmark_data as data

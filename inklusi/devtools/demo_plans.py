@@ -14,9 +14,8 @@ from django.utils import timezone
 from inklusi.accounts.models import User
 from inklusi.activities.models import Activity
 from inklusi.libraries.models import Kind, Library, Status
-
-from . import lifecycle
-from .models import Decision, Forum, Plan, State
+from inklusi.plans import lifecycle
+from inklusi.plans.models import Decision, Forum, Plan, State
 
 PROVINCE, BANYUASIN, PALEMBANG = "16", "16.07", "16.71"
 # Entries of the template of common activities, so the demo plans differ.
@@ -44,7 +43,7 @@ def load_demo_plans():
         ).order_by("region_id")
     )
     if not villages:
-        raise RuntimeError("Load the demo libraries first (inklusi.core.demo.load_demo).")
+        raise RuntimeError("Load the demo libraries first (inklusi.devtools.demo.load_demo).")
     home = villages[0]  # the demo manager's library (see inklusi/core/demo.py)
     manager = _user("pengelola@inklusi.id")
     coordinator = _user("banyuasin@inklusi.id")

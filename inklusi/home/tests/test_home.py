@@ -6,7 +6,7 @@ from inklusi.reports.models import late_from
 
 
 def test_manager_sees_own_library_and_what_is_missing(people, libraries, login):
-    response = login(people.manager).get(reverse("core:home"))
+    response = login(people.manager).get(reverse("home:home"))
     assert response.status_code == 200
     assert "Perpustakaan Desa Air Batu" in response.text
     assert reverse("libraries:edit", args=[libraries.air_batu.pk]) in response.text
@@ -14,7 +14,7 @@ def test_manager_sees_own_library_and_what_is_missing(people, libraries, login):
 
 
 def test_coordinator_sees_counts_and_incomplete_profiles_of_own_area(people, libraries, login):
-    response = login(people.regency).get(reverse("core:home"))
+    response = login(people.regency).get(reverse("home:home"))
     assert response.status_code == 200
     assert response.context["library_total"] == 3  # Air Batu, Sukajadi, the regency library
     names = [lib.name for lib in response.context["incomplete"]]
@@ -23,18 +23,18 @@ def test_coordinator_sees_counts_and_incomplete_profiles_of_own_area(people, lib
 
 
 def test_user_without_role_is_told_to_ask_for_an_invitation(people, login):
-    response = login(people.nobody).get(reverse("core:home"))
+    response = login(people.nobody).get(reverse("home:home"))
     assert response.status_code == 200
     assert response.context["library_total"] == 0
     assert response.context["roles"] == []
 
 
 def test_health_answers_without_login(client, db):
-    assert client.get(reverse("core:health")).content == b"ok"
+    assert client.get(reverse("home:health")).content == b"ok"
 
 
 def test_coordinator_is_asked_to_invite_managers_of_unmanaged_libraries(people, libraries, login):
-    response = login(people.regency).get(reverse("core:home"))
+    response = login(people.regency).get(reverse("home:home"))
     names = {library.name for library in response.context["unmanaged"]}
     # Air Batu has its manager; Sukajadi and the regency library have none yet.
     assert names == {"Perpustakaan Desa Sukajadi", "Perpustakaan Daerah Banyuasin"}
@@ -50,8 +50,8 @@ def test_invite_link_arrives_with_role_and_library_filled_in(people, libraries, 
 
 
 def test_managers_and_viewers_get_no_invite_list(people, libraries, login):
-    assert login(people.manager).get(reverse("core:home")).context["unmanaged"] == []
-    assert login(people.viewer).get(reverse("core:home")).context["unmanaged"] == []
+    assert login(people.manager).get(reverse("home:home")).context["unmanaged"] == []
+    assert login(people.viewer).get(reverse("home:home")).context["unmanaged"] == []
 
 
 def test_home_queries_do_not_grow_with_open_invitations(people, libraries, login):
@@ -64,7 +64,7 @@ def test_home_queries_do_not_grow_with_open_invitations(people, libraries, login
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(reverse("core:home"))
+            response = client.get(reverse("home:home"))
         return len(captured), response
 
     before, _ = queries()
@@ -97,10 +97,10 @@ def test_manager_sees_activities_sent_back_with_the_comment(people, libraries, l
 
     activity = ActivityFactory(library=libraries.air_batu)
     activity.send_back(people.regency, "Tambahkan foto kegiatan.")
-    response = login(people.manager).get(reverse("core:home"))
+    response = login(people.manager).get(reverse("home:home"))
     assert list(response.context["sent_back"]) == [activity]
     assert "Tambahkan foto kegiatan." in response.text
-    assert list(login(people.charlie).get(reverse("core:home")).context["sent_back"]) == []
+    assert list(login(people.charlie).get(reverse("home:home")).context["sent_back"]) == []
 
 
 def test_coordinator_sees_what_awaits_verification_and_who_reported(people, libraries, login):
@@ -111,7 +111,7 @@ def test_coordinator_sees_what_awaits_verification_and_who_reported(people, libr
     report = MonthlyReportFactory(library=libraries.air_batu)
     report.submitted_at = late_from(report.month) - datetime.timedelta(days=2)
     report.save()
-    response = login(people.regency).get(reverse("core:home"))
+    response = login(people.regency).get(reverse("home:home"))
     assert response.context["to_verify_count"] == 1
     # Air Batu and the regency library report (beneficiaries); Sukajadi is a candidate.
     reporting = response.context["reporting"]
@@ -125,8 +125,8 @@ def test_coordinator_sees_overdue_advocacy_follow_ups_of_own_area(people, librar
     from inklusi.partners.tests.helpers import days
 
     MeetingFactory(region=libraries.regions["16.07"], topic="APBD 2027", follow_up_on=days(-3))
-    assert "APBD 2027" in login(people.regency).get(reverse("core:home")).text
-    assert "APBD 2027" not in login(people.charlie).get(reverse("core:home")).text
+    assert "APBD 2027" in login(people.regency).get(reverse("home:home")).text
+    assert "APBD 2027" not in login(people.charlie).get(reverse("home:home")).text
 
 
 def test_a_participant_sees_the_bimtek_and_todays_check_in_on_the_home_page(
@@ -139,7 +139,7 @@ def test_a_participant_sees_the_bimtek_and_todays_check_in_on_the_home_page(
     training = make_training(libraries.banyuasin, title="Bimtek Literasi Digital")
     add_session(training, timedelta(0))  # starting now: today's session
     register(training, people.manager, libraries.air_batu)
-    page = login(people.manager).get(reverse("core:home")).text
+    page = login(people.manager).get(reverse("home:home")).text
     assert "Bimtek Literasi Digital" in page
     assert reverse("trainings:check_in", args=[training.pk]) in page
-    assert "Bimtek Literasi Digital" not in login(people.charlie).get(reverse("core:home")).text
+    assert "Bimtek Literasi Digital" not in login(people.charlie).get(reverse("home:home")).text

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from inklusi.core.pageweight import page_weight
+from inklusi.devtools.pageweight import page_weight
 
 
 def test_it_counts_html_css_and_js(people, login):

@@ -3,7 +3,7 @@
 import pytest
 
 from inklusi.accounts.models import Role
-from inklusi.plans.demo import load_demo_plans
+from inklusi.devtools.demo_plans import load_demo_plans
 from inklusi.plans.models import Plan, State
 from inklusi.testing.factories import UserFactory
 
