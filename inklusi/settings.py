@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "inklusi.regions",
     "inklusi.accounts",
     "inklusi.libraries",
+    "inklusi.team",
     "inklusi.activities",
     "inklusi.reports",
     "inklusi.public",

@@ -6,6 +6,7 @@ from django.views.static import serve
 urlpatterns = [
     path("", include("inklusi.home.urls")),
     path("akun/", include("inklusi.accounts.urls")),
+    path("akun/", include("inklusi.team.urls")),
     path("wilayah/", include("inklusi.regions.urls")),
     path("perpustakaan/", include("inklusi.libraries.urls")),
     path("kegiatan/", include("inklusi.activities.urls")),

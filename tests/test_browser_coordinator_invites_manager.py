@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_coordinator_invites_a_manager_who_accepts(people, libraries, phone, phone_login):
     page = phone_login("banyuasin@example.id")
-    page.goto(page.base_url + reverse("accounts:invite"))
+    page.goto(page.base_url + reverse("team:invite"))
     page.fill("input[name=email]", "Pengelola.Baru@Example.id")
     page.fill("input[name=full_name]", "Nur Pengelola Baru")
     page.select_option("select[name=role]", Role.LIBRARY_MANAGER)
@@ -22,7 +22,7 @@ def test_coordinator_invites_a_manager_who_accepts(people, libraries, phone, pho
     page.fill("#id_library", "sukajadi")
     page.click(f"[data-pick-value='{libraries.sukajadi.pk}']")
     page.click("main button[type=submit]")
-    page.wait_for_url(page.base_url + reverse("accounts:team"))
+    page.wait_for_url(page.base_url + reverse("team:team"))
     assert "pengelola.baru@example.id" in page.content()
 
     (message,) = mail.outbox

@@ -93,8 +93,8 @@ def test_create_library_needs_a_regional_editing_role(people, login, who):
 def test_team_and_invite_need_a_coordinating_role(people, login, who):
     client = login(getattr(people, who))
     expected = 200 if who in INVITES else 403
-    assert client.get(reverse("accounts:team")).status_code == expected
-    assert client.get(reverse("accounts:invite")).status_code == expected
+    assert client.get(reverse("team:team")).status_code == expected
+    assert client.get(reverse("team:invite")).status_code == expected
 
 
 @pytest.mark.parametrize("who", ALL)
@@ -111,7 +111,7 @@ def test_admin_is_for_national_admins_only(people, login, who):
         ("libraries:create", []),
         ("regions:index", []),
         ("accounts:profile", []),
-        ("accounts:team", []),
+        ("team:team", []),
     ],
 )
 def test_pages_need_login(client, db, name, args):

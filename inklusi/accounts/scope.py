@@ -141,6 +141,11 @@ class Scope:
         """Changes (and creates) records of a whole region: a regional editing role over it."""
         return self.edit.covers_region(code)
 
+    @property
+    def invites_nationally(self):
+        """Invites anywhere, national admins included."""
+        return self.invite.everything
+
     def invites_in_region(self, code):
         return self.invite.covers_region(code)
 
@@ -170,7 +175,7 @@ class Scope:
     def may_invite_to(self, scoped_role):
         """An inviter may hand out a role only inside a region they coordinate."""
         if scoped_role.role == Role.NATIONAL_ADMIN:
-            return self.invite.everything
+            return self.invites_nationally
         if scoped_role.library_id:
             return self.invite.covers_region(scoped_role.library.region_id)
         return scoped_role.region_id is not None and self.invite.covers_region(

@@ -40,9 +40,4 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("tim/", views.team, name="team"),
-    path("tim/peran/<int:pk>/cabut/", views.revoke_role, name="revoke_role"),
-    path("tim/undangan/<int:pk>/batal/", views.cancel_invitation, name="cancel_invitation"),
-    path("undang/", views.invite, name="invite"),
-    path("undangan/<str:token>/", views.accept_invitation, name="accept_invitation"),
 ]

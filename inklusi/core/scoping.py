@@ -76,6 +76,10 @@ class ScopedQuerySet(models.QuerySet):
     def editable_by(self, scope):
         return self.visible_to(scope, for_edit=True)
 
+    def invitable_by(self, scope):
+        """Rows inside the area where the user invites people (a coordinator's region)."""
+        return self.covered_by(scope.invite)
+
     def reviewable_by(self, scope):
         """Rows the user reviews (verifies, sends back, approves): inside a region they
         edit. A library's own manager never reviews its records."""

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.regions.models import Level
 
@@ -49,8 +50,6 @@ class LibraryQuerySet(ScopedQuerySet):
 
     def without_manager(self):
         """Libraries no one manages in Inklusi yet: nobody holds the library-manager role."""
-        from inklusi.accounts.models import Role, RoleAssignment
-
         managed = RoleAssignment.objects.filter(role=Role.LIBRARY_MANAGER).values("library_id")
         return self.exclude(pk__in=managed)
 
@@ -166,8 +165,6 @@ class Library(models.Model):
 
     def managers(self):
         """The people who hold the library-manager role for this library."""
-        from inklusi.accounts.models import Role, User
-
         return User.objects.filter(
             is_active=True, roles__role=Role.LIBRARY_MANAGER, roles__library=self
         ).order_by("full_name")

@@ -38,12 +38,12 @@ def test_coordinator_is_asked_to_invite_managers_of_unmanaged_libraries(people, 
     names = {library.name for library in response.context["unmanaged"]}
     # Air Batu has its manager; Sukajadi and the regency library have none yet.
     assert names == {"Perpustakaan Desa Sukajadi", "Perpustakaan Daerah Banyuasin"}
-    link = f"{reverse('accounts:invite')}?role=library_manager&amp;library={libraries.sukajadi.pk}"
+    link = f"{reverse('team:invite')}?role=library_manager&amp;library={libraries.sukajadi.pk}"
     assert link in response.text
 
 
 def test_invite_link_arrives_with_role_and_library_filled_in(people, libraries, login):
-    url = f"{reverse('accounts:invite')}?role=library_manager&library={libraries.sukajadi.pk}"
+    url = f"{reverse('team:invite')}?role=library_manager&library={libraries.sukajadi.pk}"
     response = login(people.regency).get(url)
     assert 'value="library_manager" selected' in response.text
     assert "Perpustakaan Desa Sukajadi" in response.text  # the picker names the library

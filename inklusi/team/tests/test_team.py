@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from inklusi.accounts.models import Invitation, Role
 
-URL = reverse("accounts:team")
+URL = reverse("team:team")
 
 
 def invite(people, libraries, email, code=None, library=None, **extra):

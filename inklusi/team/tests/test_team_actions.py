@@ -6,11 +6,11 @@ from inklusi.accounts.models import Invitation, Role, RoleAssignment
 
 
 def revoke_url(assignment):
-    return reverse("accounts:revoke_role", args=[assignment.pk])
+    return reverse("team:revoke_role", args=[assignment.pk])
 
 
 def cancel_url(invitation):
-    return reverse("accounts:cancel_invitation", args=[invitation.pk])
+    return reverse("team:cancel_invitation", args=[invitation.pk])
 
 
 def invitation_for(people, library):
@@ -67,7 +67,7 @@ def test_an_invitation_outside_the_area_is_404(people, libraries, login):
 
 def test_team_page_offers_the_actions(people, libraries, login):
     invitation_for(people, libraries.sukajadi)
-    body = login(people.regency).get(reverse("accounts:team")).content.decode()
+    body = login(people.regency).get(reverse("team:team")).content.decode()
     assert revoke_url(people.manager.roles.get()) in body
     assert revoke_url(people.regency.roles.get()) not in body  # not one's own
     assert "data-confirm" in body

@@ -23,7 +23,7 @@ def invitation(people, libraries):
 
 
 def url(invitation):
-    return reverse("accounts:accept_invitation", args=[invitation.token])
+    return reverse("team:accept_invitation", args=[invitation.token])
 
 
 def new_person(full_name="Nur Aini"):
@@ -189,7 +189,7 @@ def test_used_invitation(client, invitation):
 
 
 def test_unknown_token(client, db):
-    response = client.get(reverse("accounts:accept_invitation", args=["tidak-ada"]))
+    response = client.get(reverse("team:accept_invitation", args=["tidak-ada"]))
     assert response.status_code == 410
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from inklusi.accounts.models import Invitation, Role
 
-URL = reverse("accounts:invite")
+URL = reverse("team:invite")
 
 
 def data(role, region="", library="", email="baru@example.id", full_name="Nur Baru"):
@@ -52,7 +52,7 @@ def test_province_coordinator_invites_a_regency_coordinator(login, people):
         URL, data(Role.REGENCY_COORDINATOR, region="16.07", email="Nur@Example.ID")
     )
     assert response.status_code == 302
-    assert response.url == reverse("accounts:team")
+    assert response.url == reverse("team:team")
     invitation = Invitation.objects.get()
     assert invitation.email == "nur@example.id"
     assert invitation.region_id == "16.07"
@@ -62,7 +62,7 @@ def test_province_coordinator_invites_a_regency_coordinator(login, people):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["nur@example.id"]
-    link = reverse("accounts:accept_invitation", args=[invitation.token])
+    link = reverse("team:accept_invitation", args=[invitation.token])
     assert f"http://testserver{link}" in message.body
     assert "Banyuasin" in message.body
 
@@ -230,6 +230,6 @@ def test_inviting_someone_to_a_role_they_already_hold(login, people):
 
 
 def test_a_failed_mail_saves_nothing(login, people):
-    with mock.patch("inklusi.accounts.views.send_mail", side_effect=OSError("no smtp")):
+    with mock.patch("inklusi.team.views.send_mail", side_effect=OSError("no smtp")):
         response = login(people.province).post(URL, data(Role.VIEWER, region="16.07"))
     assert_refused(response, "baru@example.id", "16.07")
