@@ -7,7 +7,7 @@ urlpatterns = [
     path("", include("inklusi.home.urls")),
     path("akun/", include("inklusi.accounts.urls")),
     path("akun/", include("inklusi.team.urls")),
-    path("wilayah/", include("inklusi.regions.urls")),
+    path("wilayah/", include("inklusi.libraries.region_urls")),
     path("perpustakaan/", include("inklusi.libraries.urls")),
     path("kegiatan/", include("inklusi.activities.urls")),
     path("laporan/", include("inklusi.reports.urls")),
