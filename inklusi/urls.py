@@ -12,6 +12,7 @@ urlpatterns = [
     path("kegiatan/", include("inklusi.activities.urls")),
     path("laporan/", include("inklusi.reports.urls")),
     path("publik/", include("inklusi.public.urls")),
+    path("mitra/ikhtisar/", include("inklusi.advocacy.overview_urls")),
     path("mitra/", include("inklusi.partners.urls")),
     path("advokasi/", include("inklusi.advocacy.urls")),
     path("rencana/", include("inklusi.plans.urls")),

@@ -62,7 +62,7 @@ def test_login_page_is_accessible(phone, db):
                 "reports:compliance",
                 "partners:list",
                 "partners:create",
-                "partners:overview",
+                "overview:index",
                 "advocacy:list",
                 "advocacy:create",
             ],

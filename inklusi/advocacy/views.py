@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
+from inklusi.core.exports import FORMATS, table_response
 from inklusi.core.pdf import pdf_response
 from inklusi.libraries.models import Library
 from inklusi.regions.models import Region
 
-from . import brief
+from . import brief, overview_tables
 from .forms import BriefForm, FollowUpForm, MeetingFilterForm, MeetingForm
 from .models import AdvocacyMeeting
 
@@ -191,3 +192,41 @@ def _brief_pdf(request, title, place, libraries, meetings, partners, **subject):
         }
         filename = f"brief-{slugify(title) or 'advokasi'}-{timezone.localdate():%Y-%m-%d}.pdf"
         return pdf_response("advocacy/brief.html", context, request, filename)
+
+
+@login_required
+@require_safe
+def overview(request):
+    """What partnerships and advocacy won in the coordinator's area, in three tables."""
+    scope = Scope.requiring(request.user, "is_regional")
+    tables = []
+    for name, title in (
+        ("mitra", _("Partners by type and regency")),
+        ("kontribusi", _("Contributions by type and year")),
+        ("komitmen", _("Commitments won by counterpart and year")),
+    ):
+        headers, rows = overview_tables.BUILDERS[name](scope)
+        tables.append({"name": name, "title": title, "rows": _overview_rows(name, headers, rows)})
+    return render(request, "advocacy/overview.html", {"tables": tables})
+
+
+def _overview_rows(name, headers, rows):
+    """Each row as a title (its text columns) and its figures (header, value, kind), which a
+    phone shows stacked rather than as a wide table."""
+    columns = overview_tables.COLUMNS[name]
+    shaped = []
+    for row in rows:
+        cells = list(zip(headers, row, columns, strict=True))
+        title = " · ".join(str(value) for _h, value, kind in cells if kind == "text")
+        shaped.append((title, [cell for cell in cells if cell[2] in ("count", "money")]))
+    return shaped
+
+
+@login_required
+@require_safe
+def overview_export(request, table, fmt):
+    scope = Scope.requiring(request.user, "is_regional")
+    if fmt not in FORMATS or table not in overview_tables.BUILDERS:
+        raise Http404
+    headers, rows = overview_tables.BUILDERS[table](scope)
+    return table_response(fmt, f"ikhtisar-{table}", headers, rows, sheet_title=table)

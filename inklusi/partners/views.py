@@ -10,9 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
-from inklusi.core.exports import FORMATS, table_response
 
-from . import overview
 from .forms import (
     AgreementForm,
     ContactFormSet,
@@ -247,43 +245,6 @@ def agreements_ending(request):
         .order_by("ends_on", "pk")
     )
     return render(request, "partners/agreements_ending.html", {"agreements": agreements})
-
-
-@login_required
-@require_safe
-def partner_overview(request):
-    scope = Scope.requiring(request.user, "is_regional")
-    tables = []
-    for name, title in (
-        ("mitra", _("Partners by type and regency")),
-        ("kontribusi", _("Contributions by type and year")),
-        ("komitmen", _("Commitments won by counterpart and year")),
-    ):
-        headers, rows = overview.BUILDERS[name](scope)
-        tables.append({"name": name, "title": title, "rows": _overview_rows(name, headers, rows)})
-    return render(request, "partners/overview.html", {"tables": tables})
-
-
-def _overview_rows(name, headers, rows):
-    """Each row as a title (its text columns) and its figures (header, value, kind), which a
-    phone shows stacked rather than as a wide table."""
-    columns = overview.COLUMNS[name]
-    shaped = []
-    for row in rows:
-        cells = list(zip(headers, row, columns, strict=True))
-        title = " · ".join(str(value) for _h, value, kind in cells if kind == "text")
-        shaped.append((title, [cell for cell in cells if cell[2] in ("count", "money")]))
-    return shaped
-
-
-@login_required
-@require_safe
-def overview_export(request, table, fmt):
-    scope = Scope.requiring(request.user, "is_regional")
-    if fmt not in FORMATS or table not in overview.BUILDERS:
-        raise Http404
-    headers, rows = overview.BUILDERS[table](scope)
-    return table_response(fmt, f"ikhtisar-{table}", headers, rows, sheet_title=table)
 
 
 def _say_nothing_saved(request):

@@ -7,14 +7,13 @@ from openpyxl import load_workbook
 
 from inklusi.advocacy.models import AdvocacyMeeting
 from inklusi.partners.models import PartnerKind
+from inklusi.partners.tests.helpers import ContributionFactory, PartnerFactory, days
 
-from .helpers import ContributionFactory, PartnerFactory, days
-
-URL = reverse("partners:overview")
+URL = reverse("overview:index")
 
 
 def export_url(table, fmt="xlsx"):
-    return reverse("partners:overview_export", args=[table, fmt])
+    return reverse("overview:export", args=[table, fmt])
 
 
 def make_records(libraries):

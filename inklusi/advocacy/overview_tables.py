@@ -8,10 +8,10 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
-from inklusi.advocacy.models import AdvocacyMeeting, CounterpartKind
+from inklusi.partners.models import Contribution, ContributionKind, Partner, PartnerKind
 from inklusi.regions.models import Region
 
-from .models import Contribution, ContributionKind, Partner, PartnerKind
+from .models import AdvocacyMeeting, CounterpartKind
 
 
 def regencies_of(partner, scope):
