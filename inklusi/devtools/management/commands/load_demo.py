@@ -5,7 +5,7 @@ from inklusi.devtools.demo import DEMO_PASSWORD, load_demo
 from inklusi.devtools.demo_activities import load_demo_records
 from inklusi.devtools.demo_partners import load_demo_partners
 from inklusi.devtools.demo_plans import load_demo_plans
-from inklusi.trainings.demo import load_demo_trainings
+from inklusi.devtools.demo_trainings import load_demo_trainings
 
 
 class Command(BaseCommand):

@@ -1,9 +1,9 @@
 """The article's Bimtek as demo data, loaded twice without changing anything."""
 
 from inklusi.accounts.models import RoleAssignment
+from inklusi.devtools.demo_trainings import load_demo_trainings
 from inklusi.testing.factories import LibraryFactory
 from inklusi.trainings import services
-from inklusi.trainings.demo import load_demo_trainings
 from inklusi.trainings.models import Attendance, Certificate, Registration, Session
 
 

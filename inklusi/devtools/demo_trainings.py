@@ -16,11 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 
 from inklusi.accounts.models import Role, RoleAssignment, User
-from inklusi.devtools.demo import DEMO_PASSWORD
 from inklusi.libraries.models import Kind, Library, Status
-
-from . import services
-from .models import (
+from inklusi.trainings import services
+from inklusi.trainings.models import (
     AnswerSheet,
     Attendance,
     AttendanceMethod,
@@ -33,6 +31,8 @@ from .models import (
     Training,
     Zone,
 )
+
+from .demo import DEMO_PASSWORD
 
 PROVINCE = "16"
 PARTICIPANTS = 40
