@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
-from inklusi.core.exports import FORMATS, table_response
+from inklusi.core.exports import list_export_view
 from inklusi.libraries.views import library_from_address
 
 from .exports import activity_rows
@@ -57,14 +57,9 @@ def activity_list(request):
     )
 
 
-@login_required
-@require_safe
-def activity_export(request, fmt):
-    if fmt not in FORMATS:
-        raise Http404
-    activities = ActivityFilterForm(request.GET).apply(visible_activities(request))
-    headers, rows = activity_rows(activities)
-    return table_response(fmt, "kegiatan", headers, rows, sheet_title=_("Activities"))
+activity_export = list_export_view(
+    visible_activities, ActivityFilterForm, activity_rows, "kegiatan", gettext_lazy("Activities")
+)
 
 
 @login_required

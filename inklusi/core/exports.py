@@ -10,8 +10,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from itertools import islice
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -60,6 +62,22 @@ def _xlsx_cell(sheet, value):
             cell.data_type = "s"
             return cell
     return value
+
+
+def list_export_view(visible, filter_form, table_rows, filename, sheet_title):
+    """The CSV/XLSX download of a list page: the rows `visible(request)` gives the user,
+    filtered by the list's `filter_form` as on the page, written by `table_rows(queryset)`
+    into (headers, rows). `sheet_title` is a lazy translation."""
+
+    @login_required
+    @require_safe
+    def export(request, fmt):
+        if fmt not in FORMATS:
+            raise Http404
+        headers, rows = table_rows(filter_form(request.GET).apply(visible(request)))
+        return table_response(fmt, filename, headers, rows, sheet_title=str(sheet_title))
+
+    return export
 
 
 def table_response(fmt, filename, headers, rows, sheet_title="Data"):

@@ -9,10 +9,11 @@ from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from inklusi.accounts.scope import Scope
-from inklusi.core.exports import FORMATS, table_response
+from inklusi.core.exports import list_export_view
 from inklusi.regions.models import CODE_LENGTH, Region
 
 from .exports import library_rows
@@ -54,14 +55,9 @@ def library_list(request):
     )
 
 
-@login_required
-@require_safe
-def library_export(request, fmt):
-    if fmt not in FORMATS:
-        raise Http404
-    libraries = LibraryFilterForm(request.GET).apply(visible_libraries(request))
-    headers, rows = library_rows(libraries)
-    return table_response(fmt, "perpustakaan", headers, rows, sheet_title=_("Libraries"))
+library_export = list_export_view(
+    visible_libraries, LibraryFilterForm, library_rows, "perpustakaan", gettext_lazy("Libraries")
+)
 
 
 @login_required

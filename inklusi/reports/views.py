@@ -7,10 +7,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from inklusi.accounts.scope import Scope
-from inklusi.core.exports import FORMATS, table_response
+from inklusi.core.exports import FORMATS, list_export_view, table_response
 from inklusi.libraries.models import Library
 
 from .exports import compliance_rows, report_rows
@@ -67,14 +68,13 @@ def report_list(request):
     )
 
 
-@login_required
-@require_safe
-def report_export(request, fmt):
-    if fmt not in FORMATS:
-        raise Http404
-    reports = ReportFilterForm(request.GET).apply(visible_reports(request))
-    headers, rows = report_rows(reports)
-    return table_response(fmt, "laporan-bulanan", headers, rows, sheet_title=_("Monthly reports"))
+report_export = list_export_view(
+    visible_reports,
+    ReportFilterForm,
+    report_rows,
+    "laporan-bulanan",
+    gettext_lazy("Monthly reports"),
+)
 
 
 @login_required

@@ -1,30 +1,16 @@
 """CSV and XLSX downloads of the filtered activity list, every field, region codes and names."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from inklusi.activities.photos import add_photo, prepare_photo
+from inklusi.testing.exports import csv_rows, xlsx_rows
 from inklusi.testing.factories import ActivityFactory
 from inklusi.testing.photos import jpeg_with_gps, upload
 
 
 def export(client, fmt, **params):
     return client.get(reverse("activities:export", args=[fmt]), params)
-
-
-def csv_rows(response):
-    raw = b"".join(response.streaming_content).decode("utf-8")
-    assert raw.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(raw[1:])))
-
-
-def xlsx_rows(response):
-    book = load_workbook(io.BytesIO(response.content), read_only=True)
-    return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """CSV and XLSX downloads of the filtered library list."""
 
-import csv
 import io
 
 import pytest
@@ -8,22 +7,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from inklusi.libraries.models import Kind, Library, Status
+from inklusi.testing.exports import csv_rows, xlsx_rows
 
 
 def export(client, fmt, **params):
     return client.get(reverse("libraries:export", args=[fmt]), params)
-
-
-def csv_rows(response):
-    raw = b"".join(response.streaming_content).decode("utf-8")
-    assert raw.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(raw[1:])))
-
-
-def xlsx_rows(response):
-    book = load_workbook(io.BytesIO(response.content), read_only=True)
-    sheet = book.worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
 def test_csv_works(people, login):

@@ -1,13 +1,10 @@
 """CSV and XLSX downloads of the compliance table."""
 
-import csv
-import io
-
 import pytest
 from django.test import override_settings
 from django.urls import reverse
-from openpyxl import load_workbook
 
+from inklusi.testing.exports import csv_rows, xlsx_rows
 from inklusi.testing.factories import MonthlyReportFactory
 
 from .helpers import at, months_ago
@@ -31,8 +28,7 @@ def test_xlsx_works(people, login, filed):
     response = export(login(people.regency), "xlsx", month=f"{MONTH:%Y-%m}")
     assert response.status_code == 200
     assert f'filename="kepatuhan-laporan-{MONTH:%Y-%m}-' in response["Content-Disposition"]
-    book = load_workbook(io.BytesIO(response.content), read_only=True)
-    header, *rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    header, *rows = xlsx_rows(response)
     table = {r[1]: dict(zip(header, r, strict=True)) for r in rows}
     assert set(table) == {"Perpustakaan Desa Air Batu", "Perpustakaan Daerah Banyuasin"}
     air_batu = table["Perpustakaan Desa Air Batu"]
@@ -48,17 +44,13 @@ def test_xlsx_works(people, login, filed):
 
 def test_csv_only_missing(people, login, filed):
     response = export(login(people.province), "csv", month=f"{MONTH:%Y-%m}", missing="on")
-    raw = b"".join(response.streaming_content).decode("utf-8")
-    header, *rows = list(csv.reader(io.StringIO(raw[1:])))
+    header, *rows = csv_rows(response)
     assert [r[1] for r in rows] == ["Perpustakaan Daerah Banyuasin"]
 
 
 def test_it_checks_scope(people, login, filed):
     response = export(login(people.charlie), "csv", month=f"{MONTH:%Y-%m}", region="16.07")
-    raw = b"".join(response.streaming_content).decode("utf-8")
-    assert [r[1] for r in csv.reader(io.StringIO(raw[1:]))][1:] == [
-        "Perpustakaan Kelurahan Tiga-puluh-lima Ilir"
-    ]
+    assert [r[1] for r in csv_rows(response)][1:] == ["Perpustakaan Kelurahan Tiga-puluh-lima Ilir"]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "json", "xls"])

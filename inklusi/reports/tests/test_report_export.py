@@ -1,13 +1,10 @@
 """CSV and XLSX downloads of the reports in the user's area."""
 
-import csv
-import io
-
 import pytest
 from django.test import override_settings
 from django.urls import reverse
-from openpyxl import load_workbook
 
+from inklusi.testing.exports import csv_rows, xlsx_rows
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 from .helpers import at, months_ago
@@ -15,17 +12,6 @@ from .helpers import at, months_ago
 
 def export(client, fmt, **params):
     return client.get(reverse("reports:export", args=[fmt]), params)
-
-
-def csv_rows(response):
-    raw = b"".join(response.streaming_content).decode("utf-8")
-    assert raw.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(raw[1:])))
-
-
-def xlsx_rows(response):
-    book = load_workbook(io.BytesIO(response.content), read_only=True)
-    return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
 
 
 @pytest.fixture
