@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths, optional_library, optional_region
 from inklusi.regions.models import Level
 
 
@@ -112,22 +112,8 @@ class ScopedRole(models.Model):
     """A role held over a region or one library; shared by assignments and invitations."""
 
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    region = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    library = models.ForeignKey(
-        "libraries.Library",
-        verbose_name=_("library"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
+    region = optional_region()
+    library = optional_library()
 
     scope_paths = ScopePaths(regions=("region", "library__region"), library="library")
     objects = ScopedQuerySet.as_manager()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.funding import FundingSource
-from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths, optional_library, optional_region
 
 
 class CounterpartKind(models.TextChoices):
@@ -42,22 +42,8 @@ class AdvocacyMeetingQuerySet(ScopedQuerySet):
 
 
 class AdvocacyMeeting(models.Model):
-    library = models.ForeignKey(
-        "libraries.Library",
-        verbose_name=_("library"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="advocacy_meetings",
-    )
-    region = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    library = optional_library(related_name="advocacy_meetings")
+    region = optional_region()
     met_on = models.DateField(_("date of the meeting"))
     counterpart_kind = models.CharField(
         _("met with"), max_length=20, choices=CounterpartKind.choices

@@ -19,10 +19,28 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 # A condition every row meets, which stays "every row" when OR'd with another condition
 # (`Q() | Q(x)` is `Q(x)` in Django; this is not). It adds nothing to the SQL.
 EVERY_ROW = ~Q(pk__in=[])
+
+
+def optional_region(**options):
+    """A row's region, when it may belong to a region rather than a library. A region in use
+    is never deleted."""
+    options = {"verbose_name": _("region"), "related_name": "+", **options}
+    return models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, **options
+    )
+
+
+def optional_library(**options):
+    """A row's library, when it may belong to a region instead; it goes with its library."""
+    options = {"verbose_name": _("library"), "related_name": "+", **options}
+    return models.ForeignKey(
+        "libraries.Library", null=True, blank=True, on_delete=models.CASCADE, **options
+    )
 
 
 class ScopePaths(NamedTuple):

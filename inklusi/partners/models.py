@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+from inklusi.core.scoping import ScopedQuerySet, ScopePaths, optional_library, optional_region
 
 from .names import normalise_name
 
@@ -60,14 +60,8 @@ class Partner(models.Model):
         blank=True,
         help_text=_("For example: banking, agriculture, education, telecommunications."),
     )
-    region = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Where the partner is based or works: a province, regency or village."),
+    region = optional_region(
+        help_text=_("Where the partner is based or works: a province, regency or village.")
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
@@ -169,14 +163,8 @@ class Agreement(models.Model):
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="agreements"
     )
-    library = models.ForeignKey(
-        "libraries.Library",
-        verbose_name=_("library"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Leave empty if the agreement covers all the partner's libraries."),
+    library = optional_library(
+        help_text=_("Leave empty if the agreement covers all the partner's libraries.")
     )
     kind = models.CharField(_("kind"), max_length=10, choices=AgreementKind.choices)
     title = models.CharField(_("title"), max_length=200)
