@@ -14,7 +14,7 @@ from django.utils import timezone
 from inklusi.accounts.models import User
 from inklusi.activities.models import Activity
 from inklusi.libraries.models import Kind, Library, Status
-from inklusi.plans import lifecycle
+from inklusi.plans import services
 from inklusi.plans.models import Decision, Forum, Plan, State
 
 PROVINCE, BANYUASIN, PALEMBANG = "16", "16.07", "16.71"
@@ -79,9 +79,7 @@ def load_demo_plans():
     for library, plan_year, writer, reviewer, state, start, keys in steps:
         if library is None or Plan.objects.filter(library=library, year=plan_year).exists():
             continue
-        plan = lifecycle.start_plan(
-            library, plan_year, writer, start_from=start, template_keys=keys
-        )
+        plan = services.start_plan(library, plan_year, writer, start_from=start, template_keys=keys)
         if not plan.background:
             plan.background = BACKGROUND
             plan.save(update_fields=["background"])
@@ -94,15 +92,15 @@ def _advance(plan, state, writer, reviewer):
     order = [State.DRAFT, State.IN_REVIEW, State.READY, State.SUBMITTED, State.DECIDED]
     target = order.index(state)
     if target >= 1:
-        lifecycle.add_comment(
+        services.add_comment(
             plan, reviewer, "budget", "Mohon cantumkan harga satuan sesuai standar desa."
         )
-        lifecycle.submit_for_review(plan, writer)
+        services.submit_for_review(plan, writer)
     if target >= 2:
-        lifecycle.approve(plan, reviewer, "Sudah sesuai kebutuhan warga. Silakan diajukan.")
+        services.approve(plan, reviewer, "Sudah sesuai kebutuhan warga. Silakan diajukan.")
     if target >= 3:
         is_village = plan.library.kind == Kind.VILLAGE
-        lifecycle.submit_to_funder(
+        services.submit_to_funder(
             plan,
             writer,
             forum=Forum.MUSDES if is_village else Forum.MUSRENBANG,
@@ -118,7 +116,7 @@ def _advance(plan, state, writer, reviewer):
     if target >= 3:
         for number, line in enumerate(lines):
             rejected = number % 7 == 6
-            lifecycle.record_decision(
+            services.record_decision(
                 line,
                 writer,
                 decision=Decision.REJECTED if rejected else Decision.APPROVED,
@@ -140,7 +138,7 @@ def _realise(plan, writer):
         if plan.year > today.year or (plan.year == today.year and activity.month >= today.month):
             continue
         record = next((r for r in records if r.starts_on.month == activity.month), None)
-        lifecycle.record_realisation(
+        services.record_realisation(
             activity,
             writer,
             held=True,

@@ -12,7 +12,6 @@ from inklusi.libraries.models import Library
 from inklusi.partners.models import Partner
 
 from . import common_activities
-from .lifecycle import DUPLICATE
 from .models import (
     FIRST_YEAR,
     LINE_SOURCES,
@@ -26,6 +25,7 @@ from .models import (
     Section,
     Submission,
 )
+from .services import DUPLICATE
 
 
 def _not_later_than_today(day):

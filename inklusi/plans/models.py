@@ -3,7 +3,7 @@
 (a) problems and needs found with the community, each with its evidence; (b) the activities
 chosen, each answering named needs; (c) budget lines per activity, each with its funding source;
 (d) per activity, the expected result and how it will be measured. Then the plan goes through
-a life (see `lifecycle.py`): review by the coordinator, submission to the funder, a decision per
+a life (see `services.py`): review by the coordinator, submission to the funder, a decision per
 budget line, and what was actually spent and held. Every change is kept as a `PlanEvent`.
 """
 
@@ -253,7 +253,7 @@ def decision_path(line, filename):
     return f"plans/decisions/{timezone.now():%Y}/{uuid.uuid4().hex}.pdf"
 
 
-# Written only by `lifecycle.record_decision`: an ordinary save leaves them as they are stored.
+# Written only by `services.record_decision`: an ordinary save leaves them as they are stored.
 DECISION_FIELDS = (
     "decision",
     "approved_amount",

@@ -15,7 +15,7 @@ from inklusi.core.exports import FORMATS, table_response
 from inklusi.core.pdf import pdf_response
 from inklusi.libraries.views import library_from_address
 
-from . import lifecycle, queries
+from . import queries, services
 from .forms import (
     ActivityForm,
     CommentForm,
@@ -86,7 +86,7 @@ def plan_create(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                plan = lifecycle.start_plan(
+                plan = services.start_plan(
                     data["library"],
                     data["year"],
                     request.user,
@@ -121,7 +121,7 @@ def plan_detail(request, pk):
         event.rows = change_rows(event)
         if event.text and event.section and event.kind in (EventKind.COMMENT, EventKind.STATE):
             comments.setdefault(event.section, []).append(event)
-    actions = {name: lifecycle.may(user, plan, name) for name in lifecycle.ACTIONS}
+    actions = {name: services.may(user, plan, name) for name in services.ACTIONS}
     return render(
         request,
         "plans/detail.html",
@@ -136,10 +136,10 @@ def plan_detail(request, pk):
             "comments": comments,
             "sections": dict(Section.choices),
             "may": actions,
-            "may_comment": lifecycle.may_comment(user, plan),
+            "may_comment": services.may_comment(user, plan),
             "comment_form": CommentForm(),
             "review_form": ReviewForm(),
-            "gaps": lifecycle.gaps(plan) if plan.is_draft and actions["edit"] else [],
+            "gaps": services.gaps(plan) if plan.is_draft and actions["edit"] else [],
         },
     )
 
@@ -161,7 +161,7 @@ def _part_form(request, plan, form, target, section, template, context):
     if request.method == "POST":
         if form.is_valid():
             try:
-                lifecycle.save_part(form, plan, request.user, target, section)
+                services.save_part(form, plan, request.user, target, section)
             except ValidationError as error:
                 _say(request, error)
                 return redirect(plan)
@@ -262,7 +262,7 @@ def part_delete(request, pk, kind, part_pk):
     parts, section = PARTS[kind]
     part = get_object_or_404(parts(plan), pk=part_pk)
     try:
-        lifecycle.remove_part(part, plan, request.user, kind, section)
+        services.remove_part(part, plan, request.user, kind, section)
     except ValidationError as error:
         _say(request, error)
     else:
@@ -275,7 +275,7 @@ def part_delete(request, pk, kind, part_pk):
 
 def _transition(request, plan, action, success, **kwargs):
     try:
-        getattr(lifecycle, action)(plan, request.user, **kwargs)
+        getattr(services, action)(plan, request.user, **kwargs)
     except ValidationError as error:
         _say(request, error)
     else:
@@ -338,7 +338,7 @@ def comment(request, pk):
         return redirect(plan)
     section = form.cleaned_data["section"]
     try:
-        lifecycle.add_comment(plan, request.user, section, form.cleaned_data["text"])
+        services.add_comment(plan, request.user, section, form.cleaned_data["text"])
     except ValidationError as error:
         _say(request, error)
     else:
@@ -350,14 +350,14 @@ def comment(request, pk):
 @require_http_methods(["GET", "POST"])
 def submit_to_funder(request, pk):
     plan = _plan(request, pk, for_edit=True)
-    if not lifecycle.may(request.user, plan, "submit_to_funder"):
+    if not services.may(request.user, plan, "submit_to_funder"):
         messages.error(request, _("The coordinator approves the plan before it is submitted."))
         return redirect(plan)
     form = SubmissionForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
             try:
-                lifecycle.submit_to_funder(plan, request.user, **form.cleaned_data)
+                services.submit_to_funder(plan, request.user, **form.cleaned_data)
             except ValidationError as error:
                 _say(request, error)
                 return redirect(plan)
@@ -384,7 +384,7 @@ def _line(request, pk, line_pk):
 @require_http_methods(["GET", "POST"])
 def decision(request, pk, line_pk):
     plan, line = _line(request, pk, line_pk)
-    if not lifecycle.may(request.user, plan, "decide"):
+    if not services.may(request.user, plan, "decide"):
         messages.error(request, _("Decisions are recorded once the plan is with the funder."))
         return redirect(plan)
     posted = request.method == "POST"
@@ -402,7 +402,7 @@ def decision(request, pk, line_pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                lifecycle.record_decision(
+                services.record_decision(
                     line,
                     request.user,
                     decision=data["decision"],
@@ -465,14 +465,14 @@ def realisation(request, pk, activity_pk):
         PlanActivity.objects.select_related("activity"), plan=plan, pk=activity_pk
     )
     activity.plan = plan
-    if not lifecycle.may(request.user, plan, "realise"):
+    if not services.may(request.user, plan, "realise"):
         messages.error(request, _("The realisation is recorded once the plan is with the funder."))
         return redirect(plan)
     form = RealisationForm(request.POST or None, plan_activity=activity)
     if request.method == "POST":
         if form.is_valid():
             try:
-                lifecycle.record_realisation(
+                services.record_realisation(
                     activity,
                     request.user,
                     held=form.held_value(),

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from inklusi.core.funding import FundingSource
-from inklusi.plans import lifecycle
+from inklusi.plans import services
 from inklusi.plans.models import BudgetLine, Decision, Need, Plan, PlanActivity, State
 
 
@@ -78,11 +78,11 @@ def move_to(plan, state, people):
     order = [State.DRAFT, State.IN_REVIEW, State.READY, State.SUBMITTED, State.DECIDED]
     for step in order[order.index(plan.state) + 1 : order.index(state) + 1]:
         if step == State.IN_REVIEW:
-            lifecycle.submit_for_review(plan, people.manager)
+            services.submit_for_review(plan, people.manager)
         elif step == State.READY:
-            lifecycle.approve(plan, people.regency)
+            services.approve(plan, people.regency)
         elif step == State.SUBMITTED:
-            lifecycle.submit_to_funder(
+            services.submit_to_funder(
                 plan,
                 people.manager,
                 forum="musdes",
@@ -91,7 +91,7 @@ def move_to(plan, state, people):
             )
         else:
             for line in plan.lines():
-                lifecycle.record_decision(
+                services.record_decision(
                     line,
                     people.manager,
                     decision=Decision.APPROVED,

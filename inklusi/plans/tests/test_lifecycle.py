@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
-from inklusi.plans import lifecycle
+from inklusi.plans import services
 from inklusi.plans.models import BudgetLine, Decision, EventKind, Plan, State
 
 from .helpers import make_plan, move_to
@@ -25,16 +25,16 @@ def decide(line, user, **changes):
         "decided_on": datetime.date(2025, 11, 1),
     }
     fields.update(changes)
-    return lifecycle.record_decision(line, user, **fields)
+    return services.record_decision(line, user, **fields)
 
 
 def test_the_whole_way(plan, people):
-    lifecycle.submit_for_review(plan, people.manager)
+    services.submit_for_review(plan, people.manager)
     assert plan.state == State.IN_REVIEW
-    lifecycle.request_changes(plan, people.regency, "Tambahkan bukti.", "needs")
+    services.request_changes(plan, people.regency, "Tambahkan bukti.", "needs")
     assert Plan.objects.get().state == State.DRAFT
-    lifecycle.submit_for_review(plan, people.manager)
-    lifecycle.approve(plan, people.regency)
+    services.submit_for_review(plan, people.manager)
+    services.approve(plan, people.regency)
     assert Plan.objects.get().state == State.READY
     move_to(plan, State.SUBMITTED, people)
     lines = list(plan.lines().order_by("pk"))
@@ -52,14 +52,14 @@ def test_the_whole_way(plan, people):
 
 @pytest.mark.parametrize("who", ["manager", "facilitator", "regency", "province", "admin"])
 def test_library_editors_send_for_review(plan, people, who):
-    lifecycle.submit_for_review(plan, getattr(people, who))
+    services.submit_for_review(plan, getattr(people, who))
     assert plan.state == State.IN_REVIEW
 
 
 @pytest.mark.parametrize("who", ["viewer", "charlie", "nobody"])
 def test_others_cannot_send_for_review(plan, people, who):
     with pytest.raises(PermissionDenied):
-        lifecycle.submit_for_review(plan, getattr(people, who))
+        services.submit_for_review(plan, getattr(people, who))
     assert Plan.objects.get().state == State.DRAFT
 
 
@@ -67,17 +67,17 @@ def test_others_cannot_send_for_review(plan, people, who):
 def test_only_coordinators_of_the_region_review(plan, people, who):
     move_to(plan, State.IN_REVIEW, people)
     with pytest.raises(PermissionDenied):
-        lifecycle.approve(plan, getattr(people, who))
+        services.approve(plan, getattr(people, who))
     with pytest.raises(PermissionDenied):
-        lifecycle.request_changes(plan, getattr(people, who), "Tidak.")
+        services.request_changes(plan, getattr(people, who), "Tidak.")
     assert Plan.objects.get().state == State.IN_REVIEW
 
 
 def test_a_draft_cannot_be_approved_or_submitted(plan, people):
     with pytest.raises(ValidationError):
-        lifecycle.approve(plan, people.regency)
+        services.approve(plan, people.regency)
     with pytest.raises(ValidationError):
-        lifecycle.submit_to_funder(
+        services.submit_to_funder(
             plan,
             people.manager,
             forum="musdes",
@@ -90,14 +90,14 @@ def test_a_draft_cannot_be_approved_or_submitted(plan, people):
 def test_asking_for_changes_needs_a_comment(plan, people):
     move_to(plan, State.IN_REVIEW, people)
     with pytest.raises(ValidationError):
-        lifecycle.request_changes(plan, people.regency, "  ")
+        services.request_changes(plan, people.regency, "  ")
     assert Plan.objects.get().state == State.IN_REVIEW
 
 
 def test_an_empty_plan_cannot_go_to_review(libraries, people):
     empty = Plan.objects.create(library=libraries.air_batu, year=2030)
     with pytest.raises(ValidationError) as error:
-        lifecycle.submit_for_review(empty, people.manager)
+        services.submit_for_review(empty, people.manager)
     assert len(error.value.messages) == 2
     assert Plan.objects.get(pk=empty.pk).state == State.DRAFT
 
@@ -105,7 +105,7 @@ def test_an_empty_plan_cannot_go_to_review(libraries, people):
 def test_an_activity_without_budget_keeps_the_plan_in_draft(plan, people):
     BudgetLine.objects.filter(activity__title="Pelatihan internet").delete()
     with pytest.raises(ValidationError) as error:
-        lifecycle.submit_for_review(plan, people.manager)
+        services.submit_for_review(plan, people.manager)
     assert "Pelatihan internet" in error.value.messages[0]
 
 
@@ -119,7 +119,7 @@ def test_content_is_frozen_out_of_draft(plan, people):
     form.instance.plan = plan
     assert form.is_valid()
     with pytest.raises(ValidationError):
-        lifecycle.save_part(form, plan, people.manager, "need", "needs")
+        services.save_part(form, plan, people.manager, "need", "needs")
     assert plan.needs.count() == 2
 
 
@@ -188,7 +188,7 @@ def test_realisation_links_an_activity_of_the_library(plan, people, libraries):
     kelas = plan.activities.get(title="Kelas membaca")
     held = ActivityFactory(library=libraries.air_batu)
     lines = list(kelas.lines.all())
-    lifecycle.record_realisation(
+    services.record_realisation(
         kelas, people.manager, held=True, activity=held, note="", spent={lines[0]: 2_000_000}
     )
     kelas.refresh_from_db()
@@ -196,7 +196,7 @@ def test_realisation_links_an_activity_of_the_library(plan, people, libraries):
     assert plan.totals()["spent"] == 2_000_000
     elsewhere = ActivityFactory(library=libraries.sukajadi)
     with pytest.raises(ValidationError):
-        lifecycle.record_realisation(
+        services.record_realisation(
             kelas, people.manager, held=True, activity=elsewhere, note="", spent={}
         )
     kelas.refresh_from_db()
@@ -205,7 +205,7 @@ def test_realisation_links_an_activity_of_the_library(plan, people, libraries):
 
 def test_start_from_last_year_copies_content_not_decisions(plan, people, libraries):
     move_to(plan, State.DECIDED, people)
-    copy = lifecycle.start_plan(libraries.air_batu, 2027, people.manager, start_from="previous")
+    copy = services.start_plan(libraries.air_batu, 2027, people.manager, start_from="previous")
     assert copy.based_on == plan
     assert copy.state == State.DRAFT
     assert copy.needs.count() == 2
@@ -216,14 +216,14 @@ def test_start_from_last_year_copies_content_not_decisions(plan, people, librari
 
 
 def test_start_from_the_template(libraries, people):
-    plan = lifecycle.start_plan(
+    plan = services.start_plan(
         libraries.sukajadi, 2027, people.regency, start_from="template", template_keys=["digital"]
     )
     assert plan.activities.count() == 1
-    assert lifecycle.gaps(plan) == []
+    assert services.gaps(plan) == []
 
 
 def test_two_plans_for_the_same_year_are_refused(plan, people, libraries):
     with pytest.raises(ValidationError):
-        lifecycle.start_plan(libraries.air_batu, 2026, people.manager)
+        services.start_plan(libraries.air_batu, 2026, people.manager)
     assert Plan.objects.count() == 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from inklusi.plans import lifecycle
+from inklusi.plans import services
 from inklusi.plans.models import State
 
 from .helpers import make_plan, move_to, url
@@ -14,7 +14,7 @@ def plan(libraries, people):
 
 
 def test_it_works(people, login, plan):
-    lifecycle.add_comment(plan, people.regency, "needs", "Tambahkan angka survei.")
+    services.add_comment(plan, people.regency, "needs", "Tambahkan angka survei.")
     response = login(people.manager).get(url("detail", plan.pk))
     assert response.status_code == 200
     body = response.content.decode()
