@@ -3,7 +3,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from inklusi.accounts.scope import Scope
 from inklusi.core.exports import FORMATS, table_response
 
+from . import services
 from .exports import library_rows
 from .forms import NPP_TAKEN, AssistanceFormSet, LibraryFilterForm, LibraryForm
 from .models import Library
@@ -149,10 +150,7 @@ def _save(form, formset=None):
     """Save the library and its assistance together, or nothing; False if the database
     refused (two people giving the same NPP at the same moment)."""
     try:
-        with transaction.atomic():
-            form.save()
-            if formset is not None:
-                formset.save()
+        services.save_library(form.instance, assistance=formset)
     except IntegrityError:
         if form.instance.npp and (
             Library.objects.filter(npp=form.instance.npp).exclude(pk=form.instance.pk).exists()
