@@ -22,6 +22,7 @@ from inklusi.monitoring.models import (
 from inklusi.reports import services as report_services
 from inklusi.reports.models import late_from
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
+from inklusi.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -305,4 +306,31 @@ def test_reports_count_as_filed_only_while_the_library_is_in_the_programme(libra
     library_services.save_library(libraries.sukajadi)
     assert region_figure("16.07", FEB, "reports") == 1
     assert region_figure("", FEB, "reports") == 1
+    assert_agrees_with_raw()
+
+
+def test_touch_outside_a_block_is_a_mistake(libraries):
+    with pytest.raises(RuntimeError):
+        summaries.touch(libraries.air_batu, [FEB])
+
+
+def test_nested_blocks_refresh_each_library_once_at_the_outermost_end(libraries, people):
+    with captured_queries() as captured, summaries.changes():
+        MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=10)
+        activity = ActivityFactory(library=libraries.air_batu, starts_on=MAR.replace(day=2))
+        activity_services.unpublish(activity, people.manager)
+        assert not LibraryMonth.objects.exists()  # not yet: at the end of the block
+    assert captured.summary_refreshes == 1
+    assert region_figure("16.07", FEB, "loans") == 10
+    assert_agrees_with_raw()
+
+
+def test_a_failed_block_saves_and_refreshes_nothing(libraries):
+    with pytest.raises(KeyError), summaries.changes():
+        MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=10)
+        raise KeyError("something went wrong before the end of the block")
+    assert not LibraryMonth.objects.exists()
+    assert not libraries.air_batu.monthly_reports.exists()
+    with summaries.changes():  # the next block starts clean
+        pass
     assert_agrees_with_raw()
