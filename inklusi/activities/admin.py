@@ -20,15 +20,7 @@ class ActivityAdmin(admin.ModelAdmin):
     list_filter = ["status", "review", "category"]
     search_fields = ["title", "library__name"]
     raw_id_fields = ["library"]
-    readonly_fields = [
-        "status",
-        "published_at",
-        "review",
-        "review_comment",
-        "reviewed_by",
-        "reviewed_at",
-        "created_by",
-    ]
+    readonly_fields = [*services.MOVED_FIELDS, "created_by"]
     date_hierarchy = "starts_on"
 
     def save_model(self, request, obj, form, change):

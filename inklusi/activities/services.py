@@ -51,19 +51,8 @@ MOVED_FIELDS = (
     "reviewed_at",
     "updated_at",
 )
-# Written by the lifecycle below, not by the activity's form: a change elsewhere is an edit.
-LIFECYCLE_FIELDS = {
-    "id",
-    "status",
-    "published_at",
-    "review",
-    "review_comment",
-    "reviewed_by",
-    "reviewed_at",
-    "created_by",
-    "created_at",
-    "updated_at",
-}
+# Written by the lifecycle, not by the activity's form: a change elsewhere is an edit.
+LIFECYCLE_FIELDS = {*MOVED_FIELDS, "id", "created_by", "created_at"}
 
 
 def holds(user, library, who):
