@@ -94,10 +94,14 @@ def _move(activity, user, action, change):
         change(stored)
         stored.save(update_fields=MOVED_FIELDS)
         _touch(stored)
+    _copy_state(stored, activity)
+    return activity
+
+
+def _copy_state(source, target):
     for field in MOVED_FIELDS:
         attname = Activity._meta.get_field(field).attname
-        setattr(activity, attname, getattr(stored, attname))
-    return activity
+        setattr(target, attname, getattr(source, attname))
 
 
 def _publish(activity):
@@ -153,6 +157,7 @@ def save_activity(activity, user, *, publish=False, photos=(), consent=False, ph
             stored = _locked(activity)
             check(user, stored, "edit")
             check(user, activity, "edit")  # the library it moves to, too
+            _copy_state(stored, activity)  # as it is now, not as the form was opened
             photos_changed = bool(photos) or bool(photo_changes and photo_changes.has_changed())
             if activity.review == Review.VERIFIED and (
                 photos_changed or _content(stored) != _content(activity)

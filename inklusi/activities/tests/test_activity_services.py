@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from inklusi.activities import services
-from inklusi.activities.models import Review, Status
+from inklusi.activities.models import Activity, Review, Status
 from inklusi.testing.factories import ActivityFactory
 
 from .helpers import messages_of
@@ -91,3 +91,13 @@ def test_an_edit_that_changes_nothing_keeps_the_verification(people, published):
     services.save_activity(published, people.manager, publish=True)
     published.refresh_from_db()
     assert published.review == Review.VERIFIED
+
+
+def test_an_edit_opened_before_a_send_back_keeps_the_coordinators_comment(people, published):
+    opened = Activity.objects.get(pk=published.pk)
+    services.send_back(published, people.regency, "Foto kurang jelas")
+    opened.title = "Kelas membaca bersama"
+    services.save_activity(opened, people.manager)
+    published.refresh_from_db()
+    assert (published.title, published.review) == ("Kelas membaca bersama", Review.RETURNED)
+    assert published.review_comment == "Foto kurang jelas"
