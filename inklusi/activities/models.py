@@ -1,8 +1,9 @@
 """Community-engagement activities (*kegiatan pelibatan masyarakat*) and their photos.
 
 An activity is written by the library's manager (or a coordinator), published when ready, and
-then verified or sent back by a coordinator. Only published activities reach the public pages,
-and of their photos only those with consent to publish.
+then verified or sent back by a coordinator: the moves and who may make them are in
+`services.py`, the only place that writes activities. Only published activities reach the
+public pages, and of their photos only those with consent to publish.
 """
 
 import uuid
@@ -229,47 +230,6 @@ class Activity(models.Model):
             for name in SOCIAL_HOSTS
             if getattr(self, name)
         ]
-
-    # Lifecycle. Each method saves; the views only call them.
-
-    def publish(self):
-        self.status = Status.PUBLISHED
-        if self.published_at is None:
-            self.published_at = timezone.now()
-        if self.review == Review.RETURNED:
-            self.review = Review.PENDING
-        self.save(update_fields=["status", "published_at", "review", "updated_at"])
-
-    def unpublish(self):
-        self.status = Status.DRAFT
-        self.save(update_fields=["status", "updated_at"])
-
-    def verify(self, user):
-        """Only a published activity can be verified: a draft is not finished yet."""
-        if not self.is_published:
-            raise ValidationError(_("Only a published activity can be verified."))
-        self._record_review(Review.VERIFIED, user, "")
-
-    def send_back(self, user, comment):
-        """The coordinator returns the activity to its writers; it leaves the public pages
-        until they fix and publish it again."""
-        comment = (comment or "").strip()
-        if not comment:
-            raise ValidationError(_("Say what needs to change."))
-        self.status = Status.DRAFT
-        self._record_review(Review.RETURNED, user, comment)
-
-    def _record_review(self, review, user, comment):
-        self.review = review
-        self.review_comment = comment
-        self.reviewed_by = user
-        self.reviewed_at = timezone.now()
-        self.save()
-
-    def mark_changed(self):
-        """An edit after verification needs a new look (not saved here: the form saves)."""
-        if self.review == Review.VERIFIED:
-            self.review = Review.PENDING
 
 
 def _on_host(url, hosts):

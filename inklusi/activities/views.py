@@ -1,11 +1,9 @@
 import copy
-from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,10 +14,10 @@ from inklusi.accounts.scope import Scope
 from inklusi.core.exports import list_export_view
 from inklusi.libraries.views import library_from_address
 
+from . import services
 from .exports import activity_rows
 from .forms import ActivityFilterForm, ActivityForm, PhotoFormSet, SendBackForm
 from .models import AGE_FIELDS, INCLUSION_FIELDS, Activity
-from .photos import add_photo
 
 ACTIVITIES = Activity.objects.select_related("library__region", "category")
 
@@ -135,26 +133,16 @@ def activity_edit(request, pk):
 
 
 def _save(request, form, formset=None):
-    """Save the activity, its photo changes and its new photos together, or nothing.
-    The photos were checked and re-encoded while the form was validated."""
-    activity = form.instance
-    with transaction.atomic():
-        if activity.pk is None:
-            activity.created_by = request.user
-        elif form.has_changed() or formset.has_changed():
-            activity.mark_changed()
-        form.save()
-        if formset is not None:
-            formset.save()
-            transaction.on_commit(partial(_delete_files, formset.deleted_objects))
-        consent = form.cleaned_data["photos_consent"]
-        for prepared in form.prepared_photos:
-            add_photo(activity, prepared, consent_to_publish=consent)
-        if request.POST.get("action") == "publish":
-            activity.publish()
-        elif activity.is_published:
-            activity.unpublish()
-    return activity
+    """The activity with its photo changes and new photos (re-encoded while the form was
+    validated), published or as a draft as the button said."""
+    return services.save_activity(
+        form.instance,
+        request.user,
+        publish=request.POST.get("action") == "publish",
+        photos=form.prepared_photos,
+        consent=form.cleaned_data["photos_consent"],
+        photo_changes=formset,
+    )
 
 
 def _saved_message(activity):
@@ -170,76 +158,55 @@ def _say_nothing_saved(request, form):
     messages.error(request, text)
 
 
-def _delete_files(photos):
-    for photo in photos:
-        photo.image.delete(save=False)
-        photo.thumbnail.delete(save=False)
+def _act(request, activity, action, done, *args):
+    """Run a state move of the activity; its success message, or why not now."""
+    try:
+        action(activity, request.user, *args)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(activity)
 
 
 @login_required
 @require_POST
 def activity_publish(request, pk):
     activity = _get(request, pk, for_edit=True)
-    activity.publish()
-    messages.success(request, _("The activity is published."))
-    return redirect(activity)
+    return _act(request, activity, services.publish, _("The activity is published."))
 
 
 @login_required
 @require_POST
 def activity_unpublish(request, pk):
     activity = _get(request, pk, for_edit=True)
-    activity.unpublish()
-    messages.success(request, _("The activity is a draft again; the public no longer sees it."))
-    return redirect(activity)
+    done = _("The activity is a draft again; the public no longer sees it.")
+    return _act(request, activity, services.unpublish, done)
 
 
 @login_required
 @require_POST
 def activity_delete(request, pk):
     activity = _get(request, pk, for_edit=True)
-    photos = list(activity.photos.all())
-    with transaction.atomic():
-        activity.delete()
-        transaction.on_commit(partial(_delete_files, photos))
+    services.delete(activity, request.user)
     messages.success(request, _("The activity “%(title)s” was deleted.") % {"title": activity})
     return redirect("activities:list")
-
-
-def _reviewable(request, pk):
-    """The activity, if the user may verify it: seen (else 404) and inside a region they
-    coordinate (else 403)."""
-    activity = _get(request, pk)
-    if not Scope.of(request.user).can_review(activity.library):
-        raise PermissionDenied
-    return activity
 
 
 @login_required
 @require_POST
 def activity_verify(request, pk):
-    activity = _reviewable(request, pk)
-    try:
-        activity.verify(request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The activity is verified."))
-    return redirect(activity)
+    activity = _get(request, pk)
+    return _act(request, activity, services.verify, _("The activity is verified."))
 
 
 @login_required
 @require_POST
 def activity_send_back(request, pk):
-    activity = _reviewable(request, pk)
+    activity = _get(request, pk)
     form = SendBackForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["comment"]))
         return redirect(activity)
-    try:
-        activity.send_back(request.user, form.cleaned_data["comment"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The activity was sent back with your comment."))
-    return redirect(activity)
+    done = _("The activity was sent back with your comment.")
+    return _act(request, activity, services.send_back, done, form.cleaned_data["comment"])

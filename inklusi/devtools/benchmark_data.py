@@ -15,7 +15,8 @@ stay consistent with the rules of the models:
 - activities: on average `ACTIVITIES_PER_MONTH` per member library and month (`QUIET_EVERY`-th
   library went quiet for the last `QUIET_MONTHS` months), `PUBLISHED_SHARE` published.
 
-`setseed` makes each step draw the same numbers on every run.
+`setseed` makes each step draw the same numbers on every run. The rows skip the services, so
+the summaries do not follow them: `bench_dashboard` runs `summaries.rebuild()` after loading.
 """
 
 import datetime

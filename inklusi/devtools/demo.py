@@ -73,7 +73,9 @@ def _upsert_library(**fields):
 
 @transaction.atomic
 def load_demo():
-    """Create or refresh the demo libraries and users; returns (libraries, users)."""
+    """Create or refresh the demo libraries and users; returns (libraries, users). The
+    libraries are written directly, not through the services: `load_demo_records` rebuilds the
+    dashboard's summaries after loading the reports and activities."""
     if not Region.objects.filter(code=PROVINCE).exists():
         raise RuntimeError("Load the regions first: python manage.py load_regions")
     rng = random.Random(2020)

@@ -19,6 +19,7 @@ from inklusi.activities.photos import add_photo, prepare_photo
 from inklusi.core.funding import FundingSource
 from inklusi.libraries.models import Kind, Library
 from inklusi.libraries.models import Status as LibraryStatus
+from inklusi.monitoring import summaries
 from inklusi.reports.models import MonthlyReport, due_date
 
 MONTHS = 12
@@ -301,10 +302,14 @@ def _make_activity(rng, library, category, idea, starts_on, author, turn):
 
 
 def load_demo_records(manager):
-    """Reports and activities for the demo libraries; `manager` is the demo library manager."""
+    """Reports and activities for the demo libraries; `manager` is the demo library manager.
+    A bulk loader: it writes the rows directly, not through the services, and rebuilds the
+    dashboard's summaries once at the end."""
     libraries = list(Library.objects.filter(region__code__inside="16").order_by("region_id", "pk"))
     manager_library = manager.roles.filter(library__isnull=False).first().library
-    return (
+    loaded = (
         load_demo_reports(libraries, manager_library),
         load_demo_activities(libraries, manager_library, author=manager),
     )
+    summaries.rebuild()
+    return loaded

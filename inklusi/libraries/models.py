@@ -36,6 +36,9 @@ class Status(models.TextChoices):
     INDEPENDENT = "independent", _("Independent")
 
 
+# Written by the monitoring summaries, never by a save of the library.
+KEPT_BY_SUMMARIES = ("last_activity_on",)
+
 # The text fields a complete registry entry has filled in (besides its coordinates).
 PROFILE_TEXT_FIELDS = ("address", "opening_hours", "whatsapp", "cover_photo")
 
@@ -134,6 +137,18 @@ class Library(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Only `services.py` saves libraries. A library loaded before an activity was
+        published must not write back the `last_activity_on` it was loaded with: that date is
+        written by the monitoring summaries alone (a queryset update)."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in KEPT_BY_SUMMARIES
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("libraries:detail", args=[self.pk])

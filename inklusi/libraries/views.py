@@ -3,7 +3,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Count
 from django.db.models.functions import Substr
 from django.http import Http404
@@ -16,6 +16,7 @@ from inklusi.accounts.scope import Scope
 from inklusi.core.exports import list_export_view
 from inklusi.regions.models import CODE_LENGTH, Region
 
+from . import services
 from .exports import library_rows
 from .forms import NPP_TAKEN, AssistanceFormSet, LibraryFilterForm, LibraryForm
 from .models import Library
@@ -147,10 +148,7 @@ def _save(form, formset=None):
     """Save the library and its assistance together, or nothing; False if the database
     refused (two people giving the same NPP at the same moment)."""
     try:
-        with transaction.atomic():
-            form.save()
-            if formset is not None:
-                formset.save()
+        services.save_library(form.instance, assistance=formset)
     except IntegrityError:
         if form.instance.npp and (
             Library.objects.filter(npp=form.instance.npp).exclude(pk=form.instance.pk).exists()

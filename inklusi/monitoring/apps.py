@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class MonitoringConfig(AppConfig):
     name = "inklusi.monitoring"
     verbose_name = _("Monitoring")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -1,5 +1,13 @@
 """Writing the summary tables: from scratch (`rebuild`), for one library's months as its reports
-and activities change (`refresh`), and checking them against the raw data (`check`).
+and activities change (`changes`, `touch`, `refresh`), and checking them against the raw data
+(`check`).
+
+Every write of a report, an activity or a library goes through its app's services, which open
+`with summaries.changes():` and `touch` the (library, month) keys they change. At the end of the
+outermost block each touched library is refreshed once, inside the same transaction, so the
+dashboard never lags behind the data and "create and publish" costs one refresh, not two.
+Writes that skip the services (`QuerySet.update`, `bulk_create`, raw SQL, bulk loaders) skip
+the summaries: they call `rebuild()` afterwards.
 
 One aggregation, `_insert_library_rows`, turns raw reports and activities into library rows;
 `rebuild` runs it for everything, `refresh` for one library and a few months. `refresh` then
@@ -10,7 +18,9 @@ writers).
 """
 
 import datetime
+import threading
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -293,11 +303,11 @@ def _following_months(months, count=3):
     return found
 
 
-@transaction.atomic
 def refresh(library_id, months):
     """Rewrite one library's rows for `months` from its raw reports and activities and carry
     the difference to the region rows. `fell` of the three following months depends on these
-    months too, so it is recomputed for them."""
+    months too, so it is recomputed for them. Runs at the end of `changes()`, in its
+    transaction."""
     # One refresh of a library at a time: two at once would both rewrite its rows.
     list(Library.objects.select_for_update().filter(pk=library_id).values_list("pk"))
     months = {first_of_month(m) for m in months}
@@ -343,20 +353,64 @@ def refresh(library_id, months):
     )
 
 
-def refresh_last_activity(library_id):
-    last = Activity.objects.published().filter(library_id=library_id).aggregate(d=Max("starts_on"))
-    Library.objects.filter(pk=library_id).update(last_activity_on=last["d"])
+def _refresh_last_activity(library_id):
+    last = (
+        Activity.objects.published()
+        .filter(library_id=library_id)
+        .order_by()
+        .values("library")
+        .annotate(last=Max("starts_on"))
+        .values("last")
+    )
+    Library.objects.filter(pk=library_id).update(last_activity_on=Subquery(last))
 
 
-def refresh_library(library_id):
-    """After a library changed region, programme status or joining date: all its rows are
-    written again (its figures move region, its reports may now count as expected or not)."""
+def _summary_months(library_id):
+    """The months the library has summary rows for: every month its raw rows fall in."""
     months = set(LibraryMonth.objects.filter(library_id=library_id).values_list("month", flat=True))
-    months |= set(
+    return months | set(
         LibraryMonthCategory.objects.filter(library_id=library_id).values_list("month", flat=True)
     )
-    if months:
-        refresh(library_id, months)
+
+
+# Touched keys of the open `changes()` block of this thread: {library id: months}, where
+# EVERY_MONTH stands for all the months the library has rows for.
+_open = threading.local()
+EVERY_MONTH = "every month"
+
+
+@contextmanager
+def changes():
+    """Collect the (library, month) keys that `touch` names inside the block; when the
+    outermost block ends, refresh each touched library once, in the same transaction (which
+    the outermost block opens or joins). Inner blocks join the outer one."""
+    if getattr(_open, "keys", None) is not None:
+        yield
+        return
+    with transaction.atomic():
+        _open.keys = keys = defaultdict(set)
+        try:
+            yield
+        finally:
+            _open.keys = None
+        # In library order, so that two writers lock libraries in the same order.
+        for library_id, months in sorted(keys.items()):
+            if EVERY_MONTH in months:
+                months = (months - {EVERY_MONTH}) | _summary_months(library_id)
+            if months:
+                refresh(library_id, months)
+            _refresh_last_activity(library_id)
+
+
+def touch(library, months=EVERY_MONTH):
+    """Mark `months` (any day in each) of `library` (a Library or its id) for the refresh at
+    the end of the open `changes()` block; without months, every month it has rows for (a
+    library that moved, changed status or joining date, or was deleted)."""
+    keys = getattr(_open, "keys", None)
+    if keys is None:
+        raise RuntimeError("summaries.touch() outside a `with summaries.changes():` block")
+    library_id = getattr(library, "pk", library)
+    keys[library_id] |= {months} if months == EVERY_MONTH else set(months)
 
 
 SUMMARY_MODELS = (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory)

@@ -10,9 +10,7 @@ from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
 from inklusi.regions.models import Level
 
-from .models import FIGURE_FIELDS, MonthlyReport, first_of_month, previous_month
-
-DUPLICATE = _("This library already has a report for that month.")
+from .models import DUPLICATE, FIGURE_FIELDS, MonthlyReport, first_of_month, previous_month
 
 
 class MonthField(forms.DateField):
@@ -80,15 +78,6 @@ class ReportForm(forms.ModelForm):
 
     def needs_confirmation(self):
         return bool(self.unusual_figures) and not self.cleaned_data.get("confirm")
-
-    def save_for(self, user):
-        report = self.instance
-        report.unusual_confirmed = bool(self.unusual_figures)
-        if report.pk is None:
-            report.submitted_at = timezone.now()
-            report.submitted_by = user
-        report.updated_by = user
-        return self.save()
 
 
 class ReportFilterForm(forms.Form):

@@ -25,6 +25,8 @@ UNUSUAL_FACTOR = 10
 UNUSUAL_FLOOR = 50
 HISTORY_MONTHS = 12
 
+DUPLICATE = _("This library already has a report for that month.")
+
 FIGURE_FIELDS = (
     "open_days",
     "visitors_female",
@@ -124,7 +126,8 @@ class MonthlyReport(models.Model):
         return f"{self.library} — {month_label(self.month)}"
 
     def save(self, *args, **kwargs):
-        # Stored for the dashboard's summaries (see monitoring/summaries.py).
+        """Only `services.py` saves reports, so that the dashboard's summaries follow. The
+        on-time flag is stored for those summaries, which count it in SQL."""
         self.filed_on_time = self.on_time
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "filed_on_time"}

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,15 +13,11 @@ from inklusi.accounts.scope import Scope
 from inklusi.core.exports import FORMATS, list_export_view, table_response
 from inklusi.libraries.models import Library
 
+from . import services
 from .exports import compliance_rows, report_rows
-from .forms import (
-    DUPLICATE,
-    ComplianceForm,
-    MonthField,
-    ReportFilterForm,
-    ReportForm,
-)
+from .forms import ComplianceForm, MonthField, ReportFilterForm, ReportForm
 from .models import (
+    DUPLICATE,
     MonthlyReport,
     due_date,
     first_of_month,
@@ -153,15 +148,14 @@ def _handle(request, form):
         return None
     if form.needs_confirmation():
         return None
+    report = form.instance
     try:
-        with transaction.atomic():
-            report = form.save_for(request.user)
-    except IntegrityError:
-        report = form.instance
-        if not MonthlyReport.objects.filter(library=report.library, month=report.month).exists():
-            raise
-        # Someone filed the same library and month a moment ago.
-        form.add_error(None, DUPLICATE)
+        if report.pk is None:
+            services.file_report(report, request.user)
+        else:
+            services.update_report(report, request.user)
+    except ValidationError as error:
+        form.add_error(None, error)
         messages.error(request, _("Some fields need attention; nothing was saved yet."))
         return None
     messages.success(

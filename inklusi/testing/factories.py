@@ -11,6 +11,7 @@ from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.activities.models import Activity, Category
 from inklusi.activities.models import Status as ActivityStatus
 from inklusi.libraries.models import Kind, Library, Status
+from inklusi.monitoring import summaries
 from inklusi.regions.models import Region, level_of
 from inklusi.reports.models import MonthlyReport
 
@@ -140,7 +141,20 @@ def seed_categories():
     seeding.add_categories(apps, None)
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class CountedInSummaries:
+    """For reports and activities: created as the services create them, so the dashboard's
+    summaries of their library and month follow."""
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with summaries.changes():
+            row = super()._create(model_class, *args, **kwargs)
+            day = row.starts_on if model_class is Activity else row.month
+            summaries.touch(row.library_id, [day])
+        return row
+
+
+class ActivityFactory(CountedInSummaries, factory.django.DjangoModelFactory):
     """A published literacy activity of last week, 12 participants."""
 
     class Meta:
@@ -157,7 +171,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(timezone.now)
 
 
-class MonthlyReportFactory(factory.django.DjangoModelFactory):
+class MonthlyReportFactory(CountedInSummaries, factory.django.DjangoModelFactory):
     """Last month's report with ordinary figures."""
 
     class Meta:

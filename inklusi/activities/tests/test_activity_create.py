@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from inklusi.activities.models import Activity, Review, Status
+from inklusi.testing.queries import captured_queries
 
 from .helpers import activity_data, messages_of
 
@@ -122,3 +123,19 @@ def test_wrong_method_is_405(people, login):
 
 def test_it_needs_login(client, libraries):
     assert client.get(URL).status_code == 302
+
+
+def test_create_and_publish_refreshes_the_summaries_once(people, login):
+    """Publishing on save is one save and one refresh of the library's summaries, so it costs
+    a draft's queries and the few more a published activity's rows need (42 against 24, with
+    two refreshes, when signals reacted to each save)."""
+    client = login(people.manager)
+    counts = {}
+    for action in ("draft", "publish"):
+        with captured_queries() as captured:
+            client.post(URL, activity_data(title=action, action=action))
+        assert captured.summary_refreshes == 1
+        counts[action] = len(captured)
+    assert counts["draft"] <= 23
+    assert counts["publish"] <= counts["draft"] + 2
+    assert Activity.objects.get(title="publish").status == Status.PUBLISHED

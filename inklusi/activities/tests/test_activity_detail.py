@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from inklusi.activities import services as activity_services
 from inklusi.activities.models import ActivityPhoto, Review, Status
 from inklusi.activities.photos import add_photo, prepare_photo
 from inklusi.testing.factories import ActivityFactory
@@ -43,14 +44,14 @@ def test_it_works(people, login, activity):
 
 
 def test_a_draft_has_no_public_link(people, login, activity):
-    activity.unpublish()
+    activity_services.unpublish(activity, people.admin)
     response = login(people.manager).get(url(activity))
     assert activity.get_public_url() not in response.text
     assert reverse("activities:publish", args=[activity.pk]) in response.text
 
 
 def test_the_coordinators_comment_is_shown(people, login, activity):
-    activity.send_back(people.regency, "Tambahkan foto kegiatan.")
+    activity_services.send_back(activity, people.regency, "Tambahkan foto kegiatan.")
     response = login(people.manager).get(url(activity))
     assert "Tambahkan foto kegiatan." in response.text
     assert activity.review == Review.RETURNED and activity.status == Status.DRAFT

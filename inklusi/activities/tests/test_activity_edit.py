@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from inklusi.activities import services as activity_services
 from inklusi.activities.models import Activity, Review, Status
 from inklusi.testing.factories import ActivityFactory
 
@@ -40,7 +41,7 @@ def test_save_as_draft_takes_it_off_the_public_pages(people, login, activity):
 
 
 def test_editing_a_verified_activity_asks_for_a_new_look(people, login, activity):
-    activity.verify(people.regency)
+    activity_services.verify(activity, people.regency)
     client = login(people.manager)
     client.post(url(activity), edit_data(activity))  # nothing changed: still verified
     activity.refresh_from_db()

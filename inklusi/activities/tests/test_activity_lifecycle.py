@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from inklusi.activities import services as activity_services
 from inklusi.activities.models import Activity, ActivityPhoto, Review, Status
 from inklusi.activities.photos import add_photo, prepare_photo
 from inklusi.testing.factories import ActivityFactory
@@ -29,8 +30,8 @@ def test_publish_and_unpublish(people, login, activity):
 
 
 def test_publishing_again_after_a_send_back_awaits_verification(people, login, activity):
-    activity.publish()
-    activity.send_back(people.regency, "Foto kurang jelas")
+    activity_services.publish(activity, people.admin)
+    activity_services.send_back(activity, people.regency, "Foto kurang jelas")
     post(login(people.manager), "publish", activity)
     activity.refresh_from_db()
     assert activity.review == Review.PENDING and activity.status == Status.PUBLISHED

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from inklusi.activities import services as activity_services
 from inklusi.activities.models import Review, Status
 from inklusi.testing.factories import ActivityFactory
 
@@ -52,7 +53,7 @@ def test_send_back_needs_a_sensible_comment(people, login, activity, comment):
 
 
 def test_a_draft_cannot_be_verified(people, login, activity):
-    activity.unpublish()
+    activity_services.unpublish(activity, people.admin)
     response = verify(login(people.regency), activity)
     assert "Only a published activity can be verified." in messages_of(response)
     activity.refresh_from_db()

@@ -2,6 +2,7 @@ import datetime
 
 from django.urls import reverse
 
+from inklusi.activities import services as activity_services
 from inklusi.reports.models import late_from
 
 
@@ -96,7 +97,7 @@ def test_manager_sees_activities_sent_back_with_the_comment(people, libraries, l
     from inklusi.testing.factories import ActivityFactory
 
     activity = ActivityFactory(library=libraries.air_batu)
-    activity.send_back(people.regency, "Tambahkan foto kegiatan.")
+    activity_services.send_back(activity, people.regency, "Tambahkan foto kegiatan.")
     response = login(people.manager).get(reverse("home:home"))
     assert list(response.context["sent_back"]) == [activity]
     assert "Tambahkan foto kegiatan." in response.text

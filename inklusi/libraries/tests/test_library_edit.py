@@ -5,7 +5,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from inklusi.libraries.models import Assistance, AssistanceKind, Kind, Status
+from inklusi.libraries import services
+from inklusi.libraries.models import Assistance, AssistanceKind, Kind, Library, Status
+from inklusi.monitoring import summaries
+from inklusi.monitoring.models import RegionMonth
+from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 from .helpers import messages_of, profile_data
 
@@ -235,3 +239,24 @@ def test_a_post_without_the_formset_does_not_crash(people, login, libraries):
 @pytest.mark.parametrize("who", ["admin", "province", "regency", "facilitator", "manager"])
 def test_editors_in_scope_open_the_form(people, login, libraries, who):
     assert login(getattr(people, who)).get(url(libraries.air_batu)).status_code == 200
+
+
+def test_a_coordinator_moving_a_library_moves_its_dashboard_figures(
+    people, login, libraries, regions
+):
+    lib = libraries.air_batu
+    MonthlyReportFactory(library=lib, loans=100)
+    response = login(people.province).post(url(lib), profile_data(lib, region="16.07.10.1004"))
+    assert response.status_code == 302
+    assert RegionMonth.objects.get(region_code="16.07.10").loans == 100
+    assert all(d == (0, 0) for d in summaries.check().values())
+
+
+def test_saving_a_library_loaded_before_an_activity_keeps_its_last_activity_date(libraries):
+    stale = Library.objects.get(pk=libraries.air_batu.pk)
+    activity = ActivityFactory(library=libraries.air_batu)
+    stale.name = "Perpustakaan Desa Air Batu Baru"
+    services.save_library(stale)
+    stale.refresh_from_db()
+    assert stale.last_activity_on == activity.starts_on
+    assert all(d == (0, 0) for d in summaries.check().values())

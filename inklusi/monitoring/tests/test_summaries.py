@@ -1,5 +1,6 @@
-"""The summary tables follow every create, edit and delete of reports, activities and libraries,
-and always agree with a fresh aggregate of the raw data (`summaries.check`)."""
+"""The summary tables follow every create, edit and delete of reports, activities and libraries
+made through their services, and always agree with a fresh aggregate of the raw data
+(`summaries.check`)."""
 
 import datetime
 import random
@@ -7,8 +8,10 @@ import random
 import pytest
 from django.utils import timezone
 
+from inklusi.activities import services as activity_services
 from inklusi.activities.models import Category
 from inklusi.activities.models import Status as ActivityStatus
+from inklusi.libraries import services as library_services
 from inklusi.monitoring import summaries
 from inklusi.monitoring.models import (
     LibraryMonth,
@@ -16,8 +19,10 @@ from inklusi.monitoring.models import (
     RegionMonth,
     RegionMonthCategory,
 )
+from inklusi.reports import services as report_services
 from inklusi.reports.models import late_from
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
+from inklusi.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -67,30 +72,30 @@ def test_on_time_and_late_reports_are_told_apart(libraries):
     assert_agrees_with_raw()
 
 
-def test_editing_a_report_changes_the_totals_by_the_difference(libraries):
+def test_editing_a_report_changes_the_totals_by_the_difference(libraries, people):
     report = MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
     MonthlyReportFactory(library=libraries.banyuasin, month=FEB, loans=40)
     assert region_figure("16.07", FEB, "loans") == 140
     report.loans = 70
-    report.save()
+    report_services.update_report(report, people.admin)
     assert region_figure("16.07", FEB, "loans") == 110
     assert region_figure("", FEB, "loans") == 110
-    report.month = MAR  # filed under the wrong month, moved
-    report.save()
+    report.month = MAR  # filed under the wrong month, moved (in the admin)
+    report_services.update_report(report, people.admin)
     assert region_figure("16.07", FEB, "loans") == 40
     assert region_figure("16.07", MAR, "loans") == 70
     assert_agrees_with_raw()
 
 
-def test_deleting_a_report_takes_it_out(libraries):
+def test_deleting_a_report_takes_it_out(libraries, people):
     report = MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
-    report.delete()
+    report_services.delete_report(report, people.admin)
     assert region_figure("16.07", FEB, "loans") == 0
     assert not LibraryMonth.objects.filter(library=libraries.air_batu).exists()
     assert_agrees_with_raw()
 
 
-def test_only_published_activities_count_and_by_category(libraries):
+def test_only_published_activities_count_and_by_category(libraries, people):
     literacy = Category.objects.get(slug="literacy")
     activity = ActivityFactory(
         library=libraries.air_batu,
@@ -100,7 +105,7 @@ def test_only_published_activities_count_and_by_category(libraries):
         status=ActivityStatus.DRAFT,
     )
     assert region_figure("16.07", FEB, "activities") == 0
-    activity.publish()
+    activity_services.publish(activity, people.manager)
     assert region_figure("16.07", FEB, "activities") == 1
     assert region_figure("", FEB, "participants_female") == 8
     category = RegionMonthCategory.objects.get(region_code="16", month=FEB)
@@ -111,21 +116,21 @@ def test_only_published_activities_count_and_by_category(libraries):
     )
     other = Category.objects.exclude(pk=literacy.pk).first()
     activity.category, activity.starts_on = other, MAR.replace(day=2)
-    activity.save()
+    activity_services.save_activity(activity, people.manager, publish=True)
     assert region_figure("16.07", FEB, "activities") == 0
     assert RegionMonthCategory.objects.get(region_code="16", month=MAR).category_id == other.pk
     assert_agrees_with_raw()
-    activity.unpublish()
+    activity_services.unpublish(activity, people.manager)
     assert region_figure("16.07", MAR, "activities") == 0
     assert_agrees_with_raw()
 
 
-def test_last_activity_date_follows_published_activities(libraries):
+def test_last_activity_date_follows_published_activities(libraries, people):
     first = ActivityFactory(library=libraries.air_batu, starts_on=FEB.replace(day=3))
     ActivityFactory(library=libraries.air_batu, starts_on=MAR.replace(day=9))
     libraries.air_batu.refresh_from_db()
     assert libraries.air_batu.last_activity_on == MAR.replace(day=9)
-    first.delete()
+    activity_services.delete(first, people.manager)
     ActivityFactory(library=libraries.air_batu, starts_on=APR.replace(day=1), status="draft")
     libraries.air_batu.refresh_from_db()
     assert libraries.air_batu.last_activity_on == MAR.replace(day=9)
@@ -136,7 +141,7 @@ def test_a_library_moving_region_moves_its_figures(libraries, regions):
     MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
     ActivityFactory(library=libraries.air_batu, starts_on=FEB.replace(day=5))
     libraries.air_batu.region = regions["16.71.01.1001"]
-    libraries.air_batu.save()
+    library_services.save_library(libraries.air_batu)
     assert region_figure("16.07", FEB, "loans") == 0
     assert region_figure("16.71.01", FEB, "loans") == 100
     assert region_figure("16", FEB, "loans") == 100
@@ -148,7 +153,7 @@ def test_deleting_a_library_takes_its_figures_out_of_every_total(libraries):
     MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
     MonthlyReportFactory(library=libraries.banyuasin, month=FEB, loans=40)
     ActivityFactory(library=libraries.air_batu, starts_on=FEB.replace(day=5))
-    libraries.air_batu.delete()
+    library_services.delete_libraries([libraries.air_batu])
     assert region_figure("16.07", FEB, "loans") == 40
     assert region_figure("16.07", FEB, "activities") == 0
     assert not LibraryMonth.objects.filter(library_id=libraries.air_batu.pk).exists()
@@ -156,7 +161,7 @@ def test_deleting_a_library_takes_its_figures_out_of_every_total(libraries):
     assert_agrees_with_raw()
 
 
-def test_visitors_falling_below_half_the_usual_are_flagged(libraries):
+def test_visitors_falling_below_half_the_usual_are_flagged(libraries, people):
     for month in (JAN, FEB, MAR):
         MonthlyReportFactory(
             library=libraries.air_batu,
@@ -179,12 +184,14 @@ def test_visitors_falling_below_half_the_usual_are_flagged(libraries):
     # A busier March raises the usual level; a smaller March lowers it below the threshold.
     march = libraries.air_batu.monthly_reports.get(month=MAR)
     march.visitors_female = march.visitors_male = 0
-    march.save()  # average (100 + 100 + 0) / 3 = 66.7: 40 is not below half of it
+    report_services.update_report(
+        march, people.admin
+    )  # average (100 + 100 + 0) / 3 = 66.7: 40 is not below half of it
     assert LibraryMonth.objects.get(library=libraries.air_batu, month=APR).fell == 0
     assert region_figure("", APR, "fell") == 0
     april.visitors_female = 10
     april.visitors_male = 0
-    april.save()
+    report_services.update_report(april, people.admin)
     assert region_figure("", APR, "fell") == 1
     assert_agrees_with_raw()
 
@@ -202,15 +209,19 @@ def test_small_libraries_are_not_flagged_for_ordinary_ups_and_downs(libraries):
     assert not LibraryMonth.objects.filter(fell=1).exists()
 
 
-def test_any_sequence_of_changes_matches_a_rebuild(libraries):
-    """Random creates, edits and deletes; after each step the tables equal a rebuild."""
+def test_any_sequence_of_changes_matches_a_rebuild(libraries, regions, people):
+    """Random creates, edits, state moves and deletes through the services, libraries moving,
+    changing status and being deleted; after each step the tables equal a rebuild."""
     rng = random.Random(4)
+    admin = people.admin
     libs = [libraries.air_batu, libraries.banyuasin, libraries.kemang_manis, libraries.medan]
+    villages = [regions[code] for code in ("16.07.10.1002", "16.71.01.1001", "12.71.01.1001")]
     categories = list(Category.objects.all())
     months = [JAN, FEB, MAR, APR, MAY]
     reports, activities = [], []
-    for step in range(40):
-        action = rng.choice(["report", "activity", "edit", "delete"])
+    actions = ["report", "activity", "edit", "move", "review", "delete", "library"]
+    for step in range(60):
+        action = rng.choice(actions)
         if action == "report":
             library, month = rng.choice(libs), rng.choice(months)
             if not library.monthly_reports.filter(month=month).exists():
@@ -229,16 +240,41 @@ def test_any_sequence_of_changes_matches_a_rebuild(libraries):
                     status=rng.choice(["published", "published", "draft"]),
                 )
             )
+        elif action == "edit" and reports and rng.random() < 0.3:
+            report = rng.choice(reports)
+            report.loans = rng.randint(0, 500)
+            report_services.update_report(report, admin)
         elif action == "edit" and activities:
             activity = rng.choice(activities)
             activity.starts_on = rng.choice(months).replace(day=3)
             activity.participants_male = rng.randint(0, 20)
-            activity.save()
+            activity.library = rng.choice(libs)
+            activity_services.save_activity(activity, admin, publish=rng.random() < 0.7)
+        elif action == "move" and activities:
+            activity = rng.choice(activities)
+            move = (
+                activity_services.unpublish if activity.is_published else activity_services.publish
+            )
+            move(activity, admin)
+        elif action == "review" and activities:
+            activity = rng.choice(activities)
+            if activity.is_published:
+                activity_services.send_back(activity, admin, "Lengkapi.")
         elif action == "delete" and (reports or activities):
-            pool = reports if reports and rng.random() < 0.5 else activities or reports
-            pool.pop(rng.randrange(len(pool))).delete()
+            if reports and (rng.random() < 0.5 or not activities):
+                report_services.delete_report(reports.pop(rng.randrange(len(reports))), admin)
+            else:
+                activity_services.delete(activities.pop(rng.randrange(len(activities))), admin)
+        elif action == "library":
+            library = rng.choice(libs)
+            if library.kind == "village":
+                library.region = rng.choice(villages)
+            library.status = rng.choice(["candidate", "beneficiary", "independent"])
+            library.joined_on = rng.choice([None, *months])
+            library_services.save_library(library)
         if step % 10 == 9:
             assert_agrees_with_raw()
+    library_services.delete_libraries([libraries.medan])
     assert_agrees_with_raw()
 
 
@@ -254,8 +290,8 @@ def test_check_reports_a_tampered_table(libraries):
 def test_a_refresh_asks_a_fixed_number_of_queries(libraries, django_assert_max_num_queries):
     report = MonthlyReportFactory(library=libraries.air_batu, month=FEB)
     with django_assert_max_num_queries(15):
-        report.loans += 1
-        report.save()
+        with summaries.changes():
+            summaries.touch(libraries.air_batu, [FEB, report.month])
 
 
 def test_reports_count_as_filed_only_while_the_library_is_in_the_programme(libraries):
@@ -264,10 +300,37 @@ def test_reports_count_as_filed_only_while_the_library_is_in_the_programme(libra
     assert region_figure("16.07", FEB, "loans") == 30  # its figures count all the same
     libraries.sukajadi.status = "beneficiary"
     libraries.sukajadi.joined_on = MAR.replace(day=15)
-    libraries.sukajadi.save()
+    library_services.save_library(libraries.sukajadi)
     assert region_figure("16.07", FEB, "reports") == 0  # before it joined
     libraries.sukajadi.joined_on = FEB.replace(day=20)
-    libraries.sukajadi.save()
+    library_services.save_library(libraries.sukajadi)
     assert region_figure("16.07", FEB, "reports") == 1
     assert region_figure("", FEB, "reports") == 1
+    assert_agrees_with_raw()
+
+
+def test_touch_outside_a_block_is_a_mistake(libraries):
+    with pytest.raises(RuntimeError):
+        summaries.touch(libraries.air_batu, [FEB])
+
+
+def test_nested_blocks_refresh_each_library_once_at_the_outermost_end(libraries, people):
+    with captured_queries() as captured, summaries.changes():
+        MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=10)
+        activity = ActivityFactory(library=libraries.air_batu, starts_on=MAR.replace(day=2))
+        activity_services.unpublish(activity, people.manager)
+        assert not LibraryMonth.objects.exists()  # not yet: at the end of the block
+    assert captured.summary_refreshes == 1
+    assert region_figure("16.07", FEB, "loans") == 10
+    assert_agrees_with_raw()
+
+
+def test_a_failed_block_saves_and_refreshes_nothing(libraries):
+    with pytest.raises(KeyError), summaries.changes():
+        MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=10)
+        raise KeyError("something went wrong before the end of the block")
+    assert not LibraryMonth.objects.exists()
+    assert not libraries.air_batu.monthly_reports.exists()
+    with summaries.changes():  # the next block starts clean
+        pass
     assert_agrees_with_raw()

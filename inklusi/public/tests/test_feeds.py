@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from inklusi.activities import services as activity_services
 from inklusi.activities.models import Status
 from inklusi.testing.factories import ActivityFactory
 from inklusi.testing.photos import shows
@@ -88,7 +89,7 @@ def test_national_feeds(client, spread, libraries):
 
 
 def test_drafts_and_sent_back_activities_are_absent(client, spread, people):
-    spread["air_batu"].send_back(people.regency, "Lengkapi.")
+    activity_services.send_back(spread["air_batu"], people.regency, "Lengkapi.")
     for name in ("public:atom", "public:rss"):
         response = client.get(reverse(name))
         assert b"Kegiatan konsep" not in response.content

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inklusi.accounts.models import Role
+from inklusi.activities import services as activity_services
 from inklusi.activities.models import Status
 from inklusi.public.queries import last_twelve_months
 from inklusi.reports.models import first_of_month
@@ -84,7 +85,7 @@ def test_only_published_activities_with_consented_photos(client, library, people
     shown = ActivityFactory(library=library, title="Kegiatan terbit")
     ActivityFactory(library=library, title="Kegiatan konsep", status=Status.DRAFT)
     returned = ActivityFactory(library=library, title="Kegiatan dikembalikan")
-    returned.send_back(people.regency, "Perbaiki jumlah peserta.")
+    activity_services.send_back(returned, people.regency, "Perbaiki jumlah peserta.")
     good = photo(shown, "boleh-tampil")
     secret = photo(shown, "rahasia-anak", consent=False)
     sent_back = photo(returned, "dikembalikan-foto")

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from inklusi.activities import services as activity_services
 from inklusi.activities.models import Status
 from inklusi.testing.factories import ActivityFactory
 from inklusi.testing.photos import shows
@@ -61,7 +62,7 @@ def test_the_whole_country(client, spread):
 
 
 def test_drafts_and_sent_back_activities_are_absent(client, spread, people):
-    spread["air_batu"].send_back(people.regency, "Lengkapi deskripsi.")
+    activity_services.send_back(spread["air_batu"], people.regency, "Lengkapi deskripsi.")
     response = client.get(url("16.07"))
     assert titles(response) == []
     assert "Kegiatan konsep" not in response.text

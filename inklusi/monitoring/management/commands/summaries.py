@@ -1,7 +1,7 @@
 """Check the dashboard's summary tables against the raw data, or write them again.
 
 python manage.py summaries --check      # exit status 1 if any table differs
-python manage.py summaries --rebuild    # after a bulk change that bypassed save()
+python manage.py summaries --rebuild    # after a bulk change that bypassed the services
 """
 
 import time

@@ -1,0 +1,70 @@
+"""Filing, changing and deleting monthly reports. Every write of a report goes through here,
+so the dashboard's summaries follow in the same transaction. Whether a report came on time
+and which of its figures are unusual stay with the report (`MonthlyReport.on_time`,
+`MonthlyReport.unusual_figures`).
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from inklusi.accounts.scope import Scope
+from inklusi.monitoring import summaries
+
+from .models import DUPLICATE, MonthlyReport
+
+
+def file_report(report, user, *, submitted_at=None):
+    """File a new report, as its form filled it. The first submission (now, unless
+    `submitted_at` says when) decides whether it came on time. ValidationError if the library
+    already has a report for that month (someone filed it a moment ago)."""
+    report.submitted_at = submitted_at or timezone.now()
+    report.submitted_by = user
+    try:
+        with transaction.atomic():
+            return _save(report, user)
+    except IntegrityError as error:
+        if MonthlyReport.objects.filter(library=report.library_id, month=report.month).exists():
+            raise ValidationError(DUPLICATE) from error
+        raise
+
+
+def update_report(report, user):
+    """Save the changes to a filed report."""
+    return _save(report, user)
+
+
+def _save(report, user):
+    """Unusual figures are saved only once confirmed (the form asks), so a saved report with
+    unusual figures carries its filer's confirmation."""
+    _check(user, report)
+    with summaries.changes():
+        stored = None
+        if report.pk is not None:
+            stored = MonthlyReport.objects.filter(pk=report.pk).values("library", "month").first()
+        report.unusual_confirmed = bool(report.unusual_figures())
+        report.updated_by = user
+        report.save()
+        summaries.touch(report.library_id, [report.month])
+        if stored:  # filed under another library or month before
+            summaries.touch(stored["library"], [stored["month"]])
+    return report
+
+
+def delete_report(report, user):
+    _check(user, report)
+    with summaries.changes():
+        report.delete()
+        summaries.touch(report.library_id, [report.month])
+
+
+def delete_reports(reports, user):
+    """Delete several (the admin's bulk action); each library's summaries are refreshed once."""
+    with summaries.changes():
+        for report in reports:
+            delete_report(report, user)
+
+
+def _check(user, report):
+    if not Scope.of(user).edits_library(report.library):
+        raise PermissionDenied
