@@ -12,9 +12,9 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from inklusi.activities.models import Activity, ActivityPhoto, Category
+from inklusi.core.charts import column_chart
 from inklusi.core.pdf import image_data_uri
 from inklusi.libraries.models import Library
-from inklusi.monitoring.charts import column_chart
 from inklusi.partners.models import Contribution, ContributionKind, Partner
 from inklusi.reports.models import MonthlyReport, first_of_month
 
