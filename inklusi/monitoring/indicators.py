@@ -361,9 +361,9 @@ def count_libraries(libraries, group, window_start):
     return found
 
 
-def indicators(by_month, counts, months):
-    """The INDICATORS of one place from its summary figures {month: figures} and its
-    LibraryCounts, over `months`."""
+def totals(by_month, months):
+    """The figures of one place's summary rows {month: figures} over `months`: what its
+    reports and activities add up to, without the libraries' counts."""
     total = _zero()
     for month in months:
         for name, value in by_month.get(month, {}).items():
@@ -371,18 +371,11 @@ def indicators(by_month, counts, months):
     reported = [m for m in months if by_month.get(m, {}).get("reports")]
     # Members are a stock: the count of the latest month with reports, not a sum.
     last = by_month[reported[-1]] if reported else _zero()
-    expected = counts.expected_reports(months) if counts else 0
     participants = total["participants_female"] + total["participants_male"]
     inclusion = sum(total[name] for name, _label in INCLUSION_GROUPS)
-    late = total["reports"] - total["reports_on_time"]
     return {
-        "libraries": counts.in_programme(months[-1]) if counts else 0,
-        "by_status": counts.by_status(months[-1]) if counts else {},
-        "expected_reports": expected,
         "reports": total["reports"],
-        "compliance": percent(total["reports"], expected),
-        "on_time": percent(total["reports_on_time"], expected),
-        "late": percent(late, expected),
+        "reports_on_time": total["reports_on_time"],
         "visitors": total["visitors_female"] + total["visitors_male"],
         "visitors_female": total["visitors_female"],
         "visitors_male": total["visitors_male"],
@@ -397,7 +390,24 @@ def indicators(by_month, counts, months):
         "inclusion_groups": [(label, total[name]) for name, label in INCLUSION_GROUPS],
         "women_share": percent(total["participants_female"], participants),
         "inclusion_share": percent(inclusion, participants),
-        "activities_per_library": total["activities"] / expected if expected else None,
+    }
+
+
+def indicators(by_month, counts, months):
+    """The INDICATORS of one place from its summary figures {month: figures} and its
+    LibraryCounts, over `months`."""
+    figures = totals(by_month, months)
+    expected = counts.expected_reports(months) if counts else 0
+    late = figures["reports"] - figures["reports_on_time"]
+    return {
+        **figures,
+        "libraries": counts.in_programme(months[-1]) if counts else 0,
+        "by_status": counts.by_status(months[-1]) if counts else {},
+        "expected_reports": expected,
+        "compliance": percent(figures["reports"], expected),
+        "on_time": percent(figures["reports_on_time"], expected),
+        "late": percent(late, expected),
+        "activities_per_library": figures["activities"] / expected if expected else None,
         "quiet": counts.quiet if counts else 0,
     }
 
