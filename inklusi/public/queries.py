@@ -6,8 +6,7 @@ or personal can slip onto a public page by a forgotten filter.
 
 import re
 
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Substr
+from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -18,11 +17,15 @@ from inklusi.activities.models import (
     Activity,
     ActivityPhoto,
 )
-from inklusi.activities.models import Status as ActivityStatus
 from inklusi.libraries.models import Library
-from inklusi.monitoring.figures import last_twelve_months, place_figures
+from inklusi.monitoring.figures import (
+    activities_by_child,
+    last_twelve_months,
+    place_figures,
+    with_activity_counts,
+)
 from inklusi.monitoring.indicators import Place
-from inklusi.regions.models import CODE_LENGTH, Level, Region
+from inklusi.regions.models import Level, Region
 
 SUMMARY_LENGTH = 200
 # The sums a library's public page shows.
@@ -98,18 +101,8 @@ def headline_figures(library, today=None):
 def child_regions_with_activities(region=None):
     """The regions one level below `region` (provinces when None) that hold published
     activities, each with `activity_count`."""
+    counts = activities_by_child(Place(region=region))
     level = region.level + 1 if region else Level.PROVINCE
-    if level > Level.VILLAGE:
-        return []
-    activities = Activity.objects.published()
-    if region:
-        activities = activities.filter(library__region__code__inside=region.code)
-    counts = dict(
-        activities.annotate(child=Substr("library__region_id", 1, CODE_LENGTH[level]))
-        .values_list("child")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     children = list(Region.objects.filter(code__in=counts, level=level).order_by("name"))
     for child in children:
         child.activity_count = counts[child.code]
@@ -121,7 +114,4 @@ def libraries_with_activities(code=None, limit=50):
     libraries = Library.objects.select_related("region")
     if code:
         libraries = libraries.filter(region__code__inside=code)
-    published = Q(activities__status=ActivityStatus.PUBLISHED)
-    return libraries.annotate(activity_count=Count("activities", filter=published)).order_by(
-        "-activity_count", "name", "pk"
-    )[:limit]
+    return with_activity_counts(libraries).order_by("-activity_count", "name", "pk")[:limit]
