@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from inklusi.reports.models import previous_month
+from inklusi.core.months import previous_month
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -139,7 +139,7 @@ def brief_region_form(request, code):
     return _brief_form(request, region.label, *brief.region_brief(region), region=region)
 
 
-def _brief_form(request, title, libraries, meetings, partners, **subject):
+def _brief_form(request, title, figures_of, meetings, partners, **subject):
     form = BriefForm(initial={"ask": brief.default_ask(meetings)})
     return render(request, "advocacy/brief_form.html", {"form": form, "title": title, **subject})
 
@@ -166,7 +166,7 @@ def brief_region(request, code):
     )
 
 
-def _brief_pdf(request, title, place, libraries, meetings, partners, **subject):
+def _brief_pdf(request, title, place, figures_of, meetings, partners, **subject):
     data = request.POST if request.method == "POST" else request.GET
     if "ask" in data:
         form = BriefForm(data)
@@ -186,9 +186,8 @@ def _brief_pdf(request, title, place, libraries, meetings, partners, **subject):
             "place": place,
             "ask": ask,
             "today": timezone.localdate(),
-            "library_count": libraries.count(),
             **subject,
-            **brief.brief_data(libraries, meetings, partners),
+            **brief.brief_data(figures_of, meetings, partners),
         }
         filename = f"brief-{slugify(title) or 'advokasi'}-{timezone.localdate():%Y-%m-%d}.pdf"
         return pdf_response("advocacy/brief.html", context, request, filename)

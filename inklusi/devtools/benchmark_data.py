@@ -19,12 +19,11 @@ stay consistent with the rules of the models:
 the summaries do not follow them: `bench_dashboard` runs `summaries.rebuild()` after loading.
 """
 
-import datetime
-
 from django.conf import settings
 from django.db import connection
 
 from inklusi.activities.models import Category
+from inklusi.core.months import last_months
 
 PREFIX = "Bench"
 VILLAGES = 83_762
@@ -60,10 +59,8 @@ PROVINCE_CENTRES = {
 
 def window(today):
     """(first month, last month) of the five years that end last month."""
-    last = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    first = last.replace(year=last.year - MONTHS // 12)
-    first = (first + datetime.timedelta(days=32)).replace(day=1)
-    return first, last
+    months = last_months(MONTHS, today)
+    return months[0], months[-1]
 
 
 def _execute(sql, params):

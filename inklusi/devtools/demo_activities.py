@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw
 from inklusi.activities.models import Activity, Category, Review, Status
 from inklusi.activities.photos import add_photo, prepare_photo
 from inklusi.core.funding import FundingSource
+from inklusi.core.months import last_months
 from inklusi.libraries.models import Kind, Library
 from inklusi.libraries.models import Status as LibraryStatus
 from inklusi.monitoring import summaries
@@ -94,16 +95,6 @@ CATEGORY_COLOURS = {
 }
 
 
-def _months_before(today, count):
-    """The first days of the `count` months before today's month, oldest first."""
-    first = today.replace(day=1)
-    months = []
-    for _ in range(count):
-        first = (first - datetime.timedelta(days=1)).replace(day=1)
-        months.append(first)
-    return months[::-1]
-
-
 def _drawn_photo(rng, colour, label):
     """A simple drawn scene (shelves of books and people), so the demo needs no photo files."""
     image = Image.new("RGB", (960, 640), tuple(min(255, c + 150) for c in colour))
@@ -165,7 +156,7 @@ def load_demo_reports(libraries, manager_library, today=None):
     last month's report, and every fifth files late; the demo manager's library still has
     last month to file. Returns the number of reports created."""
     today = today or timezone.localdate()
-    months = _months_before(today, MONTHS)
+    months = last_months(MONTHS, today)
     rng = random.Random(1600)
     created = 0
     reporting = [lib for lib in libraries if lib.status != LibraryStatus.CANDIDATE]

@@ -7,9 +7,9 @@ from inklusi.accounts.models import Invitation
 from inklusi.accounts.scope import Scope
 from inklusi.activities.models import Activity, Review
 from inklusi.advocacy.models import overdue_follow_ups
+from inklusi.core.months import previous_month
 from inklusi.libraries.models import Library, Status
 from inklusi.plans.queries import awaiting_review, decisions_pending
-from inklusi.reports.models import previous_month
 from inklusi.reports.queries import compliance_counts, reporting_libraries, reports_to_file
 from inklusi.trainings.services import home_trainings
 

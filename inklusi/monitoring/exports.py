@@ -23,7 +23,6 @@ from inklusi.core.exports import MAX_WIDTH, XLSX_TYPE, _xlsx_cell
 from inklusi.core.pdf import pdf_response as render_pdf_response
 from inklusi.libraries.models import Status
 
-from .charts import dashboard_charts
 from .indicators import (
     INDICATOR_KEYS,
     INDICATORS,
@@ -400,7 +399,7 @@ def pdf_response(board, request):
         "place": board.place,
         "printed": timezone.localtime(),
         "headline": headline(board),
-        "charts": dashboard_charts(board),
+        "charts": board.charts(),
         "columns": [INDICATOR_KEYS[key] for key in PDF_TABLE_KEYS],
         "rows": [
             {

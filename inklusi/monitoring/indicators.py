@@ -17,9 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.activities.models import Category
+from inklusi.core.charts import bar_list, column_chart
+from inklusi.core.months import add_months, previous_month
 from inklusi.libraries.models import Library, Status
 from inklusi.regions.models import CODE_LENGTH, Level, Region
-from inklusi.reports.models import MonthlyReport, due_date, previous_month
+from inklusi.reports.models import MonthlyReport, due_date
 from inklusi.reports.queries import REPORTING_STATUSES
 
 from .models import (
@@ -30,7 +32,6 @@ from .models import (
     RegionMonth,
     RegionMonthCategory,
 )
-from .periods import add_months
 
 # A library with no published activity for this many days has "gone quiet".
 QUIET_DAYS = 60
@@ -360,9 +361,9 @@ def count_libraries(libraries, group, window_start):
     return found
 
 
-def indicators(by_month, counts, months):
-    """The INDICATORS of one place from its summary figures {month: figures} and its
-    LibraryCounts, over `months`."""
+def totals(by_month, months):
+    """The figures of one place's summary rows {month: figures} over `months`: what its
+    reports and activities add up to, without the libraries' counts."""
     total = _zero()
     for month in months:
         for name, value in by_month.get(month, {}).items():
@@ -370,18 +371,11 @@ def indicators(by_month, counts, months):
     reported = [m for m in months if by_month.get(m, {}).get("reports")]
     # Members are a stock: the count of the latest month with reports, not a sum.
     last = by_month[reported[-1]] if reported else _zero()
-    expected = counts.expected_reports(months) if counts else 0
     participants = total["participants_female"] + total["participants_male"]
     inclusion = sum(total[name] for name, _label in INCLUSION_GROUPS)
-    late = total["reports"] - total["reports_on_time"]
     return {
-        "libraries": counts.in_programme(months[-1]) if counts else 0,
-        "by_status": counts.by_status(months[-1]) if counts else {},
-        "expected_reports": expected,
         "reports": total["reports"],
-        "compliance": percent(total["reports"], expected),
-        "on_time": percent(total["reports_on_time"], expected),
-        "late": percent(late, expected),
+        "reports_on_time": total["reports_on_time"],
         "visitors": total["visitors_female"] + total["visitors_male"],
         "visitors_female": total["visitors_female"],
         "visitors_male": total["visitors_male"],
@@ -396,7 +390,24 @@ def indicators(by_month, counts, months):
         "inclusion_groups": [(label, total[name]) for name, label in INCLUSION_GROUPS],
         "women_share": percent(total["participants_female"], participants),
         "inclusion_share": percent(inclusion, participants),
-        "activities_per_library": total["activities"] / expected if expected else None,
+    }
+
+
+def indicators(by_month, counts, months):
+    """The INDICATORS of one place from its summary figures {month: figures} and its
+    LibraryCounts, over `months`."""
+    figures = totals(by_month, months)
+    expected = counts.expected_reports(months) if counts else 0
+    late = figures["reports"] - figures["reports_on_time"]
+    return {
+        **figures,
+        "libraries": counts.in_programme(months[-1]) if counts else 0,
+        "by_status": counts.by_status(months[-1]) if counts else {},
+        "expected_reports": expected,
+        "compliance": percent(figures["reports"], expected),
+        "on_time": percent(figures["reports_on_time"], expected),
+        "late": percent(late, expected),
+        "activities_per_library": figures["activities"] / expected if expected else None,
         "quiet": counts.quiet if counts else 0,
     }
 
@@ -484,35 +495,43 @@ def _own_counts(place, child_rows, window_start):
     return counts
 
 
-def _own_months(place, months):
+def place_months(place, months):
+    """{month: figures} of the place's summary rows over `months`."""
     if place.has_summary_rows:
         return _sum_by_month(RegionMonth.objects.filter(region_code=place.code), months)
     return _sum_by_month(place.library_rows(), months)
 
 
-def categories(place, period, previous):
-    """[{name, activities, participants, previous}] of the period, most activities first."""
+def category_sums(place, months):
+    """{category id: {activities, participants}} of the place over `months`."""
     if place.has_summary_rows:
         rows = RegionMonthCategory.objects.filter(region_code=place.code)
     else:
         rows = place.library_rows(LibraryMonthCategory)
-    sums = defaultdict(lambda: {"activities": 0, "participants": 0, "previous": 0})
-    for months, current in ((period.months, True), (previous.months, False)):
-        grouped = (
-            rows.filter(month__in=months)
-            .order_by()
-            .values("category_id")
-            .annotate(**{f"s_{f}": Sum(f) for f in CATEGORY_FIGURES})
-        )
-        for row in grouped:
-            target = sums[row["category_id"]]
-            if current:
-                target["activities"] += row["s_activities"]
-                target["participants"] += row["s_participants"]
-            else:
-                target["previous"] += row["s_activities"]
-    names = {c.pk: str(c) for c in Category.objects.filter(pk__in=list(sums))}
-    found = [{"name": names.get(pk, "?"), **figures} for pk, figures in sums.items()]
+    grouped = (
+        rows.filter(month__in=months)
+        .order_by()
+        .values("category_id")
+        .annotate(**{f"s_{f}": Sum(f) for f in CATEGORY_FIGURES})
+    )
+    return {row["category_id"]: {f: row[f"s_{f}"] for f in CATEGORY_FIGURES} for row in grouped}
+
+
+def categories(place, months, previous_months=()):
+    """[{name, activities, participants, previous}] over `months`, most activities first;
+    `previous` counts the activities of `previous_months`."""
+    current = category_sums(place, months)
+    before = category_sums(place, previous_months) if previous_months else {}
+    names = {c.pk: str(c) for c in Category.objects.filter(pk__in=[*current, *before])}
+    found = [
+        {
+            "name": names.get(pk, "?"),
+            "activities": current.get(pk, {}).get("activities", 0),
+            "participants": current.get(pk, {}).get("participants", 0),
+            "previous": before.get(pk, {}).get("activities", 0),
+        }
+        for pk in {*current, *before}
+    ]
     return sorted(found, key=lambda row: (-row["activities"], row["name"]))
 
 
@@ -662,6 +681,46 @@ class Dashboard:
     map_mode: str
     map_points: list
 
+    def charts(self):
+        """The charts of the dashboard (page and PDF alike)."""
+        return {
+            "visitors": column_chart(self.trend, "visitors"),
+            "activities": column_chart(self.trend, "activities"),
+            "participants": column_chart(self.trend, "participants"),
+            "categories": bar_list(
+                [(row["name"], row["activities"]) for row in self.categories if row["activities"]]
+            ),
+            "gender": bar_list(
+                [
+                    (_("Women and girls"), self.figures["participants_female"]),
+                    (_("Men and boys"), self.figures["participants_male"]),
+                ]
+            ),
+            "ages": bar_list(self.figures["age_groups"]),
+            # One person may be in several groups: shares are of all participants.
+            "inclusion": bar_list(
+                self.figures["inclusion_groups"], total=self.figures["participants"]
+            ),
+        }
+
+
+def month_by_month(by_month, months):
+    """The trend: visitors, activities and participants of each month, and whether reports
+    were filed for it."""
+    trend = []
+    for month in months:
+        figures = by_month.get(month, _zero())
+        trend.append(
+            {
+                "month": month,
+                "visitors": figures["visitors_female"] + figures["visitors_male"],
+                "activities": figures["activities"],
+                "participants": figures["participants_female"] + figures["participants_male"],
+                "reported": bool(figures["reports"]),
+            }
+        )
+    return trend
+
 
 def trend_months(period):
     if period.length >= 12:
@@ -677,7 +736,7 @@ def dashboard(place, period):
     window_start = min(wanted)
     child_rows = children(place, period.months, window_start)
     counts = _own_counts(place, child_rows, window_start)
-    own_months = _own_months(place, wanted)
+    own_months = place_months(place, wanted)
     figures = indicators(own_months, counts, period.months)
     previous_figures = indicators(own_months, counts, previous.months)
     child_figures = {
@@ -693,18 +752,8 @@ def dashboard(place, period):
         figures=figures,
         previous_figures=previous_figures,
         changes=comparison(figures, previous_figures),
-        trend=[
-            {
-                "month": month,
-                "visitors": own_months.get(month, _zero())["visitors_female"]
-                + own_months.get(month, _zero())["visitors_male"],
-                "activities": own_months.get(month, _zero())["activities"],
-                "participants": own_months.get(month, _zero())["participants_female"]
-                + own_months.get(month, _zero())["participants_male"],
-            }
-            for month in trend
-        ],
-        categories=categories(place, period, previous),
+        trend=month_by_month(own_months, trend),
+        categories=categories(place, period.months, previous.months),
         rows=child_rows,
         attention=attention(place, own_months, counts),
         map_mode=mode,

@@ -14,7 +14,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inklusi.reports.models import first_of_month, previous_month
+from inklusi.core.months import (
+    add_months,
+    first_of_month,
+    month_range,
+    months_between,
+    previous_month,
+)
 
 KINDS = {
     "month": gettext_lazy("Month"),
@@ -33,15 +39,6 @@ class PeriodError(ValueError):
     """A period that cannot be shown; the message says why, in the user's language."""
 
 
-def add_months(month, count):
-    index = month.year * 12 + month.month - 1 + count
-    return month.replace(year=index // 12, month=index % 12 + 1, day=1)
-
-
-def months_between(first, last):
-    return (last.year - first.year) * 12 + last.month - first.month + 1
-
-
 @dataclass(frozen=True)
 class Period:
     first: object  # the first day of the first month
@@ -50,7 +47,7 @@ class Period:
 
     @property
     def months(self):
-        return [add_months(self.first, i) for i in range(months_between(self.first, self.last))]
+        return month_range(self.first, self.last)
 
     @property
     def length(self):

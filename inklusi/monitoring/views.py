@@ -14,7 +14,7 @@ from inklusi.accounts.scope import Scope
 from inklusi.libraries.models import Library, Status
 from inklusi.regions.models import Region
 
-from . import charts, exports
+from . import exports
 from .indicators import INDICATORS, TABLE_KEYS, Place, dashboard
 from .periods import KINDS, PeriodError, default_period, parse_period
 
@@ -144,7 +144,7 @@ def _show(request, place):
         "export_urls": {
             fmt: f"{place_url(place, '_export', fmt=fmt)}?{query}" for fmt in EXPORT_FORMATS
         },
-        "charts": charts.dashboard_charts(board),
+        "charts": board.charts(),
         "statuses": [
             (status, label, board.figures["by_status"].get(status, 0))
             for status, label in Status.choices

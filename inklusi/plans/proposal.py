@@ -51,7 +51,6 @@ def proposal_data(plan):
         "sources": ordered,
         "grand_total": sum(group["total"] for group in ordered),
         "figures": brief["figures"],
-        "activity_figures": brief["activities"],
         "months": brief["months"],
         "submission": plan.submissions.order_by("-submitted_on", "-pk").first(),
         "managers": list(library.managers()),
@@ -64,13 +63,13 @@ def proposal_data(plan):
 
 def figure_sentences(data):
     """The library's own figures as short sentences for the background."""
-    figures, acts = data["figures"], data["activity_figures"]
+    figures = data["figures"]
     months = data["months"]
     period = _("From %(start)s to %(end)s") % {
         "start": date_format(months[0], "F Y"),
         "end": date_format(months[-1], "F Y"),
     }
-    if not figures["reports"] and not acts["count"]:
+    if not figures["reports"] and not figures["activities"]:
         return [period + ", " + _("the library has no monthly report or activity recorded yet.")]
     return [
         period + ", " + _("the library recorded:"),
@@ -81,7 +80,7 @@ def figure_sentences(data):
         _("%(n)s computer users and %(internet)s internet users;")
         % {"n": angka(figures["computer_users"]), "internet": angka(figures["internet_users"])},
         _("%(n)s community activities with %(people)s participants.")
-        % {"n": angka(acts["count"]), "people": angka(acts["participants"])},
+        % {"n": angka(figures["activities"]), "people": angka(figures["participants"])},
     ]
 
 

@@ -4,12 +4,9 @@ Everything a visitor sees goes through these functions, so nothing unpublished, 
 or personal can slip onto a public page by a forgotten filter.
 """
 
-import datetime
 import re
 
-from django.db.models import Count, Prefetch, Q, Sum
-from django.db.models.functions import Substr
-from django.utils import timezone
+from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -20,12 +17,28 @@ from inklusi.activities.models import (
     Activity,
     ActivityPhoto,
 )
-from inklusi.activities.models import Status as ActivityStatus
 from inklusi.libraries.models import Library
-from inklusi.regions.models import CODE_LENGTH, Level, Region
-from inklusi.reports.models import MonthlyReport, first_of_month
+from inklusi.monitoring.figures import (
+    activities_by_child,
+    last_twelve_months,
+    place_figures,
+    with_activity_counts,
+)
+from inklusi.monitoring.indicators import Place
+from inklusi.regions.models import Level, Region
 
 SUMMARY_LENGTH = 200
+# The sums a library's public page shows.
+PUBLIC_FIGURES = (
+    "reports",
+    "visitors",
+    "visitors_women_share",
+    "loans",
+    "new_members",
+    "activities",
+    "computer_users",
+    "internet_users",
+)
 # A Kemendagri code: 16, 16.07, 16.07.10, 16.07.10.1002.
 REGION_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?")
 
@@ -71,59 +84,25 @@ def participant_groups(activity):
     return groups
 
 
-def last_twelve_months(today=None):
-    """(first, last) month of the twelve complete months before this one."""
-    this_month = first_of_month(today or timezone.localdate())
-    last = first_of_month(this_month - datetime.timedelta(days=1))
-    first = this_month.replace(year=this_month.year - 1)
-    return first, last
-
-
 def headline_figures(library, today=None):
-    """The library's totals over the last twelve complete months, or None without reports."""
-    first, last = last_twelve_months(today)
-    figures = MonthlyReport.objects.filter(
-        library=library, month__gte=first, month__lte=last
-    ).aggregate(
-        reports=Count("pk"),
-        visitors_female=Sum("visitors_female"),
-        visitors_male=Sum("visitors_male"),
-        loans=Sum("loans"),
-        new_members=Sum("new_members"),
-        computer_users=Sum("computer_users"),
-        internet_users=Sum("internet_users"),
-    )
+    """The library's PUBLIC_FIGURES over the last twelve complete months, as the dashboard
+    counts them, or None without reports."""
+    months = last_twelve_months(today)
+    figures = place_figures(Place(library=library), months)
     if not figures["reports"]:
         return None
-    figures["visitors"] = figures["visitors_female"] + figures["visitors_male"]
-    figures["women_percent"] = (
-        round(100 * figures["visitors_female"] / figures["visitors"]) if figures["visitors"] else 0
-    )
-    this_month = first.replace(year=first.year + 1)
-    figures["activities"] = (
-        Activity.objects.published()
-        .filter(library=library, starts_on__gte=first, starts_on__lt=this_month)
-        .count()
-    )
-    figures["first"], figures["last"] = first, last
-    return figures
+    return {
+        **{name: figures[name] for name in PUBLIC_FIGURES},
+        "first": months[0],
+        "last": months[-1],
+    }
 
 
 def child_regions_with_activities(region=None):
     """The regions one level below `region` (provinces when None) that hold published
     activities, each with `activity_count`."""
+    counts = activities_by_child(Place(region=region))
     level = region.level + 1 if region else Level.PROVINCE
-    if level > Level.VILLAGE:
-        return []
-    activities = Activity.objects.published()
-    if region:
-        activities = activities.filter(library__region__code__inside=region.code)
-    counts = dict(
-        activities.annotate(child=Substr("library__region_id", 1, CODE_LENGTH[level]))
-        .values_list("child")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     children = list(Region.objects.filter(code__in=counts, level=level).order_by("name"))
     for child in children:
         child.activity_count = counts[child.code]
@@ -135,7 +114,4 @@ def libraries_with_activities(code=None, limit=50):
     libraries = Library.objects.select_related("region")
     if code:
         libraries = libraries.filter(region__code__inside=code)
-    published = Q(activities__status=ActivityStatus.PUBLISHED)
-    return libraries.annotate(activity_count=Count("activities", filter=published)).order_by(
-        "-activity_count", "name", "pk"
-    )[:limit]
+    return with_activity_counts(libraries).order_by("-activity_count", "name", "pk")[:limit]

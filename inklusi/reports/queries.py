@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inklusi.activities.models import Activity
+from inklusi.core.months import first_of_month, previous_month
 from inklusi.libraries.models import Library, Status
 
-from .models import MonthlyReport, first_of_month, late_from, previous_month
+from .models import MonthlyReport, late_from
 
 # Candidates are not in the programme yet: nobody expects their reports.
 REPORTING_STATUSES = (Status.BENEFICIARY, Status.REPLICATING, Status.INDEPENDENT)

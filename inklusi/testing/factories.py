@@ -10,6 +10,7 @@ from django.utils import timezone
 from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.activities.models import Activity, Category
 from inklusi.activities.models import Status as ActivityStatus
+from inklusi.core.months import previous_month
 from inklusi.libraries.models import Kind, Library, Status
 from inklusi.monitoring import summaries
 from inklusi.regions.models import Region, level_of
@@ -177,9 +178,7 @@ class MonthlyReportFactory(CountedInSummaries, factory.django.DjangoModelFactory
     class Meta:
         model = MonthlyReport
 
-    month = factory.LazyFunction(
-        lambda: (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    )
+    month = factory.LazyFunction(previous_month)
     open_days = 20
     visitors_female = 120
     visitors_male = 95

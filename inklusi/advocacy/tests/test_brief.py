@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from inklusi.activities.models import Category
 from inklusi.activities.photos import add_photo, prepare_photo
-from inklusi.advocacy.brief import last_months
 from inklusi.core.templatetags.inklusi import angka, rupiah
+from inklusi.monitoring.figures import last_twelve_months
 from inklusi.partners.models import ContributionKind
 from inklusi.partners.tests.helpers import ContributionFactory, PartnerFactory, days
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
@@ -36,7 +36,7 @@ def in_indonesian(value, money=False):
 @pytest.fixture
 def records(libraries):
     lib = libraries.air_batu
-    months = last_months()
+    months = last_twelve_months()
     for month, female, male, loans, members in (
         (months[-1], 700, 540, 320, 410),
         (months[-2], 600, 500, 300, 400),

@@ -10,11 +10,11 @@ from django.utils import translation
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from inklusi.core.months import add_months, previous_month
 from inklusi.libraries.models import Kind
 from inklusi.monitoring import exports
 from inklusi.monitoring.indicators import INDICATORS, Place, dashboard
-from inklusi.monitoring.periods import Period, add_months
-from inklusi.reports.models import previous_month
+from inklusi.monitoring.periods import Period
 from inklusi.testing.factories import ActivityFactory, LibraryFactory, MonthlyReportFactory
 
 SHEETS = ["Summary", "Places", "Attention", "Trend", "Definitions"]

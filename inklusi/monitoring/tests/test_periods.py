@@ -7,16 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from inklusi.monitoring.periods import (
-    MAX_MONTHS,
-    Period,
-    PeriodError,
-    add_months,
-    default_period,
-    months_between,
-    parse_period,
-)
-from inklusi.reports.models import previous_month
+from inklusi.core.months import months_between, previous_month
+from inklusi.monitoring.periods import MAX_MONTHS, Period, PeriodError, default_period, parse_period
 
 D = datetime.date
 
@@ -269,11 +261,3 @@ def test_months_and_length():
     assert period.months == [D(2025, 11, 1), D(2025, 12, 1), D(2026, 1, 1), D(2026, 2, 1)]
     assert period.length == 4 == months_between(period.first, period.last)
     assert span("2026-07", "2026-09", "quarter").length == 3
-
-
-@pytest.mark.parametrize(
-    "start,count,expected",
-    [("2026-01", -1, "2025-12"), ("2026-12", 1, "2027-01"), ("2026-05", -17, "2024-12")],
-)
-def test_add_months(start, count, expected):
-    assert add_months(month(start), count) == month(expected)

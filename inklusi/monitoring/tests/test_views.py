@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inklusi.accounts.models import Role, RoleAssignment
+from inklusi.core.months import add_months, first_of_month, previous_month
 from inklusi.libraries.models import Kind
 from inklusi.monitoring.indicators import ATTENTION_LIMIT, TABLE_KEYS, overdue_month
-from inklusi.monitoring.periods import add_months, default_period
+from inklusi.monitoring.periods import default_period
 from inklusi.monitoring.views import SORT_KEYS
-from inklusi.reports.models import first_of_month, previous_month
 from inklusi.testing.factories import (
     ActivityFactory,
     LibraryFactory,

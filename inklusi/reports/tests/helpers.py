@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from inklusi.reports.models import previous_month
+from inklusi.core.months import previous_month
 
 
 def this_month():

@@ -1,8 +1,7 @@
-"""Chart geometry for the dashboard's SVG charts (the page and the PDF draw the same SVG, with
-no JavaScript and nothing fetched)."""
+"""Chart geometry for SVG charts drawn on the server: a page and its PDF draw the same SVG, with
+no JavaScript and nothing fetched. Used by the dashboard and the advocacy brief."""
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 # Drawing units of a column chart: its width, the base line and the tallest column. About the
 # size it is drawn at on a phone and in a third of a laptop screen, so the labels stay legible.
@@ -55,25 +54,3 @@ def bar_list(items, total=None):
         }
         for label, value in items
     ]
-
-
-def dashboard_charts(board):
-    """The charts of a dashboard (page and PDF alike)."""
-    figures = board.figures
-    return {
-        "visitors": column_chart(board.trend, "visitors"),
-        "activities": column_chart(board.trend, "activities"),
-        "participants": column_chart(board.trend, "participants"),
-        "categories": bar_list(
-            [(row["name"], row["activities"]) for row in board.categories if row["activities"]]
-        ),
-        "gender": bar_list(
-            [
-                (_("Women and girls"), figures["participants_female"]),
-                (_("Men and boys"), figures["participants_male"]),
-            ]
-        ),
-        "ages": bar_list(figures["age_groups"]),
-        # One person may be in several groups: shares are of all participants.
-        "inclusion": bar_list(figures["inclusion_groups"], total=figures["participants"]),
-    }
