@@ -255,13 +255,6 @@ def check(user, action, training, **context):
         raise ValidationError(reason)
 
 
-def may(user, action, training, **context):
-    try:
-        return refusal(user, action, training, **context) is None
-    except PermissionDenied:
-        return False
-
-
 # Registering ------------------------------------------------------------------------------
 
 
