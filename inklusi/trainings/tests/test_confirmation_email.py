@@ -8,11 +8,7 @@ from django.core import mail
 
 from inklusi.trainings import services
 
-from .helpers import add_session, make_training, register
-
-
-def absolute_url(path):
-    return f"https://inklusi.test{path}"
+from .helpers import absolute_url, add_session, make_training, register
 
 
 @pytest.fixture

@@ -10,11 +10,7 @@ from inklusi.accounts.models import Role
 from inklusi.testing.factories import UserFactory
 from inklusi.trainings import services
 
-from .helpers import make_training, register
-
-
-def absolute_url(path):
-    return f"https://inklusi.test{path}"
+from .helpers import absolute_url, make_training, register
 
 
 @pytest.fixture
