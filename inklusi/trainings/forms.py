@@ -335,6 +335,14 @@ class EvaluationForm(forms.Form):
             for session in self.sessions
         ]
 
+    def ratings(self):
+        """(session, content rating, trainer rating) for each session, once valid."""
+        data = self.cleaned_data
+        return [
+            (session, data[f"content{session.pk}"], data[f"trainer{session.pk}"])
+            for session in self.sessions
+        ]
+
 
 class CommitmentForm(forms.Form):
     commitment = forms.CharField(

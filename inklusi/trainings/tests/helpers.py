@@ -53,5 +53,10 @@ def register(training, user, library=None):
     return services.register(training, user, library or None)
 
 
+def absolute_url(path):
+    """What services get instead of `request.build_absolute_uri` in tests without a request."""
+    return f"https://inklusi.test{path}"
+
+
 def messages_of(response):
     return [str(m) for m in response.context["messages"]]
