@@ -105,3 +105,18 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """One record of every scoped kind inside and outside Banyuasin (`inklusi.testing.world`),
+    built once per module and rolled back after it; each test still rolls back its own
+    changes (ask for `db` too)."""
+    from django.db import transaction
+
+    from inklusi.testing import world as scoped_world
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = scoped_world.build()
+        yield built
+        transaction.set_rollback(True)
