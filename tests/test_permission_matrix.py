@@ -118,3 +118,110 @@ def test_pages_need_login(client, db, name, args):
     response = client.get(reverse(name, args=args))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+# Every app's pages against each persona, on the shared data set (`inklusi.testing.world`):
+# the records of the Air Batu library, the Banyuasin library office's training and the
+# Banyuasin regency. The expected status of each persona is given in the order of ALL:
+#                    admin province regency facilitator manager viewer charlie nobody
+OPEN = "200 200 200 200 200 200 200 200"  # a list or export: each sees their own rows
+SEEN = "200 200 200 200 200 200 404 404"  # a record of Air Batu: its region and its manager
+EDITED = "200 200 200 200 200 404 404 404"  # the viewer only reads
+CREATED = "200 200 200 200 200 403 200 403"  # any editing role creates in its own area
+REGIONAL = "200 200 200 200 403 200 200 403"  # overviews of a region, not for one library
+RUN_BY_OFFICE = "200 200 200 200 404 404 404 404"  # run by the Banyuasin office's editors
+
+APP_PAGES = {
+    "activities": [
+        ("list", "activities:list", None, OPEN),
+        ("detail", "activities:detail", lambda at: [at.activity.pk], SEEN),
+        ("edit", "activities:edit", lambda at: [at.activity.pk], EDITED),
+        ("create", "activities:create", None, CREATED),
+        ("export", "activities:export", lambda at: ["csv"], OPEN),
+    ],
+    "reports": [
+        ("list", "reports:list", None, OPEN),
+        ("detail", "reports:detail", lambda at: [at.report.pk], SEEN),
+        ("edit", "reports:edit", lambda at: [at.report.pk], EDITED),
+        ("create", "reports:create", None, CREATED),
+        ("export", "reports:export", lambda at: ["csv"], OPEN),
+        ("compliance", "reports:compliance", None, OPEN),
+    ],
+    "plans": [
+        ("list", "plans:list", None, OPEN),
+        ("detail", "plans:detail", lambda at: [at.plan.pk], SEEN),
+        ("edit", "plans:edit", lambda at: [at.plan.pk], EDITED),
+        ("create", "plans:create", None, CREATED),
+        ("export", "plans:proposal", lambda at: [at.plan.pk, "pdf"], SEEN),
+        ("funding export", "plans:funding_export", lambda at: ["csv"], REGIONAL),
+    ],
+    "partners": [
+        ("list", "partners:list", None, OPEN),
+        ("detail", "partners:detail", lambda at: [at.partner.pk], SEEN),
+        ("edit", "partners:edit", lambda at: [at.partner.pk], EDITED),
+        ("create", "partners:create", None, CREATED),
+        ("export", "partners:overview_export", lambda at: ["mitra", "csv"], REGIONAL),
+        ("agreement", "partners:agreement_edit", lambda at: [at.agreement.pk], EDITED),
+        ("agreement document", "partners:agreement_document", lambda at: [at.agreement.pk], SEEN),
+        ("contribution", "partners:contribution_edit", lambda at: [at.contribution.pk], EDITED),
+    ],
+    "advocacy": [
+        ("list", "advocacy:list", None, OPEN),
+        ("detail", "advocacy:detail", lambda at: [at.meeting.pk], SEEN),
+        ("edit", "advocacy:edit", lambda at: [at.meeting.pk], EDITED),
+        ("create", "advocacy:create", None, CREATED),
+        ("export", "advocacy:brief_library", lambda at: [at.library.pk], SEEN),
+    ],
+    "trainings": [
+        ("list", "trainings:list", None, OPEN),
+        ("detail", "trainings:detail", lambda at: [at.training.pk], SEEN),
+        ("edit", "trainings:edit", lambda at: [at.training.pk], RUN_BY_OFFICE),
+        ("create", "trainings:create", None, "200 200 200 200 403 403 200 403"),
+        ("export", "trainings:export", lambda at: [at.training.pk, "csv"], RUN_BY_OFFICE),
+        ("calendar", "trainings:calendar", lambda at: [at.training.pk], SEEN),
+    ],
+    "monitoring": [
+        # Straight to one's own place; a user without a role has none.
+        ("list", "monitoring:index", None, "302 302 302 302 302 302 302 403"),
+        ("detail", "monitoring:library", lambda at: [at.library.pk], SEEN),
+        ("region", "monitoring:region", lambda at: ["16.07"], "200 200 200 200 404 200 404 404"),
+        ("export", "monitoring:library_export", lambda at: [at.library.pk, "pdf"], SEEN),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "name,args,expected",
+    [
+        pytest.param(name, args, expected, id=f"{app}-{action}")
+        for app, pages in APP_PAGES.items()
+        for action, name, args, expected in pages
+    ],
+)
+def test_each_app_page_follows_scope(world, persona_clients, quick_pdfs, db, name, args, expected):
+    url = reverse(name, args=args(world.at["in"]) if args else [])
+    got = " ".join(str(persona_clients[who].get(url).status_code) for who in ALL)
+    assert got == expected
+
+
+# Lists and exports hold a Banyuasin record for those who see it, and only for them.
+LISTED = [
+    ("activities:export", ["csv"], lambda at: at.activity.title),
+    ("reports:list", [], lambda at: at.library.name),
+    ("plans:list", [], lambda at: at.library.name),
+    ("partners:list", [], lambda at: at.partner.name),
+    ("advocacy:list", [], lambda at: at.meeting.topic),
+    ("trainings:commitments", [], lambda at: at.registration.commitment),
+]
+
+
+@pytest.mark.parametrize("name,args,shown", LISTED)
+def test_each_app_list_holds_only_the_scope(world, persona_clients, db, name, args, shown):
+    text = shown(world.at["in"])
+    holding = set()
+    for who in ALL:
+        response = persona_clients[who].get(reverse(name, args=args))
+        content = response.getvalue() if response.streaming else response.content
+        if text in content.decode():
+            holding.add(who)
+    assert holding == SEES["air_batu"]

@@ -15,7 +15,6 @@ and the national admin got 404 on pages their own lists linked to.) People outsi
 from dataclasses import dataclass, field
 
 import pytest
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # (wider, narrower): the narrower's scope lies inside the wider's.
@@ -259,26 +258,6 @@ def test_every_named_page_is_listed():
     assert sorted(PAGES.keys() - names) == [], "these pages no longer exist"
 
 
-@pytest.fixture(scope="module")
-def clients(world, django_db_blocker):
-    """A logged-in test client per persona (and per place's training participant)."""
-    logged_in = {}
-    with django_db_blocker.unblock():
-        for who in [*PERSONAS, "nobody"]:
-            logged_in[who] = Client()
-            logged_in[who].force_login(getattr(world.people, who))
-        for place, at in world.at.items():
-            logged_in[f"participant-{place}"] = Client()
-            logged_in[f"participant-{place}"].force_login(at.participant)
-    return logged_in
-
-
-@pytest.fixture(autouse=True)
-def quick_pdfs(monkeypatch):
-    """PDFs are not printed: every page here checks access before it prints."""
-    monkeypatch.setattr("inklusi.core.pdf.render_pdf", lambda *args, **kwargs: b"%PDF-1.4")
-
-
 def url_of(name, variant, at):
     found = variant(at) if variant else []
     args, query = found if isinstance(found, tuple) else (found, {})
@@ -304,11 +283,13 @@ def cases(kind):
 
 
 @pytest.mark.parametrize("name", cases(Page))
-def test_wider_scope_is_never_refused_what_a_narrower_one_gets(world, clients, db, name):
+def test_wider_scope_is_never_refused_what_a_narrower_one_gets(
+    world, persona_clients, quick_pdfs, db, name
+):
     page = PAGES[name]
     places = list(world.at) if page.variants else ["in"]  # no arguments: one page for all
     for variant in page.variants or [None]:
-        got = {place: answers(clients, name, variant, world.at[place]) for place in places}
+        got = {place: answers(persona_clients, name, variant, world.at[place]) for place in places}
         for place in places:
             where = f"{name} {url_of(name, variant, world.at[place])} ({place})"
             for wider, narrower in CHAINS:
@@ -327,20 +308,20 @@ def test_wider_scope_is_never_refused_what_a_narrower_one_gets(world, clients, d
 
 
 @pytest.mark.parametrize("name", cases(Own))
-def test_own_pages_are_for_the_participant_only(world, clients, db, name):
+def test_own_pages_are_for_the_participant_only(world, persona_clients, quick_pdfs, db, name):
     for place, at in world.at.items():
         for variant in PAGES[name].variants:
             url, query = url_of(name, variant, at)
-            assert gets_page(clients[f"participant-{place}"].get(url, query)), url
+            assert gets_page(persona_clients[f"participant-{place}"].get(url, query)), url
             for who in PERSONAS:
                 if getattr(world.people, who) != at.participant:
-                    assert clients[who].get(url, query).status_code == 404, (url, who)
+                    assert persona_clients[who].get(url, query).status_code == 404, (url, who)
 
 
 @pytest.mark.parametrize("name", cases(PostOnly))
-def test_actions_refuse_a_get(world, clients, db, name):
+def test_actions_refuse_a_get(world, persona_clients, quick_pdfs, db, name):
     url, query = url_of(name, PAGES[name].args, world.at["in"])
-    assert clients["admin"].get(url, query).status_code == 405
+    assert persona_clients["admin"].get(url, query).status_code == 405
 
 
 # An outsider's POST to each app's edit page changes nothing: (URL name, record, field, value).
@@ -361,11 +342,11 @@ OUTSIDER_EDITS = [
 @pytest.mark.parametrize("name,record,field_name,value", OUTSIDER_EDITS)
 @pytest.mark.parametrize("who,place", [("charlie", "in"), ("regency", "out"), ("viewer", "in")])
 def test_outsider_post_changes_nothing(
-    world, clients, db, name, record, field_name, value, who, place
+    world, persona_clients, quick_pdfs, db, name, record, field_name, value, who, place
 ):
     obj = getattr(world.at[place], record)
     before = getattr(obj, field_name)
-    response = clients[who].post(reverse(name, args=[obj.pk]), {field_name: value})
+    response = persona_clients[who].post(reverse(name, args=[obj.pk]), {field_name: value})
     assert response.status_code == 404
     obj.refresh_from_db()
     assert getattr(obj, field_name) == before

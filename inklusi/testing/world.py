@@ -110,7 +110,7 @@ def _place(library, neighbour, office, region, coordinator, participant):
     material = Material.objects.create(session=session, title="Modul", file=pdf_file("modul.pdf"))
     question = add_questions(training, count=1)[0]
     registration = register(training, participant, library)
-    registration.commitment = "Kelas membaca tiap Sabtu"
+    registration.commitment = f"Kelas membaca tiap Sabtu di {library.name}"
     registration.committed_at = timezone.now()
     registration.save()
     certificate = Certificate.objects.create(registration=registration)
