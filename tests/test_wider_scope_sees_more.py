@@ -350,3 +350,22 @@ def test_outsider_post_changes_nothing(
     assert response.status_code == 404
     obj.refresh_from_db()
     assert getattr(obj, field_name) == before
+
+
+@pytest.mark.parametrize(
+    "name,record",
+    [
+        ("accounts:revoke_role", "role"),
+        ("accounts:cancel_invitation", "invitation"),
+        ("activities:delete", "activity"),
+        ("trainings:session_delete", "session"),
+        ("partners:remove_library", "partner"),
+    ],
+)
+def test_outsider_post_removes_nothing(world, persona_clients, db, name, record):
+    at = world.at["in"]
+    obj = getattr(at, record)
+    args = [obj.pk, at.library.pk] if name == "partners:remove_library" else [obj.pk]
+    assert persona_clients["charlie"].post(reverse(name, args=args)).status_code == 404
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+    assert at.partner.libraries.filter(pk=at.library.pk).exists()
