@@ -131,45 +131,42 @@ CREATED = "200 200 200 200 200 403 200 403"  # any editing role creates in its o
 REGIONAL = "200 200 200 200 403 200 200 403"  # overviews of a region, not for one library
 RUN_BY_OFFICE = "200 200 200 200 404 404 404 404"  # run by the Banyuasin office's editors
 
+
+def record_pages(app, record):
+    """The list, detail, edit and create pages of an app about one kind of record."""
+    args = lambda at: [getattr(at, record).pk]  # noqa: E731
+    return [
+        ("list", f"{app}:list", None, OPEN),
+        ("detail", f"{app}:detail", args, SEEN),
+        ("edit", f"{app}:edit", args, EDITED),
+        ("create", f"{app}:create", None, CREATED),
+    ]
+
+
 APP_PAGES = {
     "activities": [
-        ("list", "activities:list", None, OPEN),
-        ("detail", "activities:detail", lambda at: [at.activity.pk], SEEN),
-        ("edit", "activities:edit", lambda at: [at.activity.pk], EDITED),
-        ("create", "activities:create", None, CREATED),
+        *record_pages("activities", "activity"),
         ("export", "activities:export", lambda at: ["csv"], OPEN),
     ],
     "reports": [
-        ("list", "reports:list", None, OPEN),
-        ("detail", "reports:detail", lambda at: [at.report.pk], SEEN),
-        ("edit", "reports:edit", lambda at: [at.report.pk], EDITED),
-        ("create", "reports:create", None, CREATED),
+        *record_pages("reports", "report"),
         ("export", "reports:export", lambda at: ["csv"], OPEN),
         ("compliance", "reports:compliance", None, OPEN),
     ],
     "plans": [
-        ("list", "plans:list", None, OPEN),
-        ("detail", "plans:detail", lambda at: [at.plan.pk], SEEN),
-        ("edit", "plans:edit", lambda at: [at.plan.pk], EDITED),
-        ("create", "plans:create", None, CREATED),
+        *record_pages("plans", "plan"),
         ("export", "plans:proposal", lambda at: [at.plan.pk, "pdf"], SEEN),
         ("funding export", "plans:funding_export", lambda at: ["csv"], REGIONAL),
     ],
     "partners": [
-        ("list", "partners:list", None, OPEN),
-        ("detail", "partners:detail", lambda at: [at.partner.pk], SEEN),
-        ("edit", "partners:edit", lambda at: [at.partner.pk], EDITED),
-        ("create", "partners:create", None, CREATED),
+        *record_pages("partners", "partner"),
         ("export", "partners:overview_export", lambda at: ["mitra", "csv"], REGIONAL),
         ("agreement", "partners:agreement_edit", lambda at: [at.agreement.pk], EDITED),
         ("agreement document", "partners:agreement_document", lambda at: [at.agreement.pk], SEEN),
         ("contribution", "partners:contribution_edit", lambda at: [at.contribution.pk], EDITED),
     ],
     "advocacy": [
-        ("list", "advocacy:list", None, OPEN),
-        ("detail", "advocacy:detail", lambda at: [at.meeting.pk], SEEN),
-        ("edit", "advocacy:edit", lambda at: [at.meeting.pk], EDITED),
-        ("create", "advocacy:create", None, CREATED),
+        *record_pages("advocacy", "meeting"),
         ("export", "advocacy:brief_library", lambda at: [at.library.pk], SEEN),
     ],
     "trainings": [

@@ -17,15 +17,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-# (wider, narrower): the narrower's scope lies inside the wider's.
-CHAINS = [
-    ("admin", "province"),
-    ("province", "regency"),
-    ("province", "facilitator"),
-    ("province", "charlie"),
-    ("regency", "manager"),
-    ("regency", "viewer"),
-]
+from inklusi.testing.world import CHAINS
+
 PERSONAS = ["admin", "province", "regency", "facilitator", "manager", "viewer", "charlie"]
 # Who lies outside each place's records.
 OUTSIDERS = {"in": ["charlie"], "out": ["regency", "facilitator", "manager", "viewer"]}

@@ -13,15 +13,8 @@ from inklusi.accounts.models import EDITING_ROLES, Role, RoleAssignment
 from inklusi.accounts.scope import Scope
 from inklusi.core.scoping import ScopedQuerySet
 from inklusi.partners.models import Agreement, Partner
+from inklusi.testing.world import CHAINS
 
-CHAINS = [
-    ("admin", "province"),
-    ("province", "regency"),
-    ("province", "facilitator"),
-    ("province", "charlie"),
-    ("regency", "manager"),
-    ("regency", "viewer"),
-]
 PERSONAS = ["admin", "province", "regency", "facilitator", "manager", "viewer", "charlie", "nobody"]
 
 

@@ -8,15 +8,14 @@ Medan (another province) holds only its library, seen by the national admin alon
 """
 
 import datetime
-from decimal import Decimal
 from types import SimpleNamespace
 
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from inklusi.accounts.models import Invitation, Role, RoleAssignment
 from inklusi.activities.photos import add_photo, prepare_photo
 from inklusi.advocacy.tests.helpers import MeetingFactory
-from inklusi.core.funding import FundingSource
 from inklusi.libraries.models import Assistance, Kind
 from inklusi.partners.tests.helpers import (
     AgreementFactory,
@@ -31,7 +30,15 @@ from inklusi.testing.photos import jpeg_with_gps, upload
 from inklusi.trainings.models import Certificate, Material
 from inklusi.trainings.tests.helpers import add_questions, add_session, make_training, register
 
-PLACES = ("in", "out")
+# (wider, narrower) personas: the narrower's scope lies inside the wider's.
+CHAINS = [
+    ("admin", "province"),
+    ("province", "regency"),
+    ("province", "facilitator"),
+    ("province", "charlie"),
+    ("regency", "manager"),
+    ("regency", "viewer"),
+]
 
 
 def build():
@@ -86,15 +93,10 @@ def _place(library, neighbour, office, region, coordinator, participant):
     plan_activity = plan.activities.first()
     submitted = make_plan(library, coordinator, year=today.year, state=State.SUBMITTED)
     submitted_activity = submitted.activities.first()
-    decided_line = BudgetLine.objects.create(
-        activity=submitted_activity,
-        item="Rak buku",
-        quantity=Decimal("2"),
-        unit="buah",
-        unit_price=750_000,
-        source=FundingSource.VILLAGE,
-        decision_document=pdf_file("keputusan.pdf"),
-    )
+    decided_line = submitted_activity.lines.first()
+    # Written as `lifecycle.record_decision` would: an ordinary save leaves it alone.
+    document = default_storage.save("plans/decisions/keputusan.pdf", pdf_file())
+    BudgetLine.objects.filter(pk=decided_line.pk).update(decision_document=document)
 
     partner = PartnerFactory(libraries=[library], created_by=coordinator)
     regional_partner = PartnerFactory(region=region, created_by=coordinator)
