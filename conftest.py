@@ -110,15 +110,14 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """One record of every scoped kind inside and outside Banyuasin (`inklusi.testing.world`),
-    built once per module and rolled back after it; each test still rolls back its own
-    changes (ask for `db` too)."""
+    built once per module in a transaction rolled back after it. Each test asks for `db` too,
+    which rolls back the test's own changes."""
     from django.db import transaction
 
     from inklusi.testing import world as scoped_world
 
     with django_db_blocker.unblock(), transaction.atomic():
-        built = scoped_world.build()
-        yield built
+        yield scoped_world.build()
         transaction.set_rollback(True)
 
 
