@@ -105,3 +105,39 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """One record of every scoped kind inside and outside Banyuasin (`inklusi.testing.world`),
+    built once per module in a transaction rolled back after it. Each test asks for `db` too,
+    which rolls back the test's own changes."""
+    from django.db import transaction
+
+    from inklusi.testing import world as scoped_world
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield scoped_world.build()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def persona_clients(world, django_db_blocker):
+    """A test client logged in as each persona of `world` (by name), and as each place's
+    training participant ("participant-in", "participant-out"), kept for the module."""
+    from django.test import Client
+
+    clients = {}
+    with django_db_blocker.unblock():
+        people = vars(world.people)
+        participants = {f"participant-{place}": at.participant for place, at in world.at.items()}
+        for name, user in {**people, **participants}.items():
+            clients[name] = Client()
+            clients[name].force_login(user)
+    return clients
+
+
+@pytest.fixture
+def quick_pdfs(monkeypatch):
+    """PDFs are not printed, for tests of who gets a page: access is checked before printing."""
+    monkeypatch.setattr("inklusi.core.pdf.render_pdf", lambda *args, **kwargs: b"%PDF-1.4")

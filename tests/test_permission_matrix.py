@@ -118,3 +118,107 @@ def test_pages_need_login(client, db, name, args):
     response = client.get(reverse(name, args=args))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+# Every app's pages against each persona, on the shared data set (`inklusi.testing.world`):
+# the records of the Air Batu library, the Banyuasin library office's training and the
+# Banyuasin regency. The expected status of each persona is given in the order of ALL:
+#                    admin province regency facilitator manager viewer charlie nobody
+OPEN = "200 200 200 200 200 200 200 200"  # a list or export: each sees their own rows
+SEEN = "200 200 200 200 200 200 404 404"  # a record of Air Batu: its region and its manager
+EDITED = "200 200 200 200 200 404 404 404"  # the viewer only reads
+CREATED = "200 200 200 200 200 403 200 403"  # any editing role creates in its own area
+REGIONAL = "200 200 200 200 403 200 200 403"  # overviews of a region, not for one library
+RUN_BY_OFFICE = "200 200 200 200 404 404 404 404"  # run by the Banyuasin office's editors
+
+
+def record_pages(app, record):
+    """The list, detail, edit and create pages of an app about one kind of record."""
+    args = lambda at: [getattr(at, record).pk]  # noqa: E731
+    return [
+        ("list", f"{app}:list", None, OPEN),
+        ("detail", f"{app}:detail", args, SEEN),
+        ("edit", f"{app}:edit", args, EDITED),
+        ("create", f"{app}:create", None, CREATED),
+    ]
+
+
+APP_PAGES = {
+    "activities": [
+        *record_pages("activities", "activity"),
+        ("export", "activities:export", lambda at: ["csv"], OPEN),
+    ],
+    "reports": [
+        *record_pages("reports", "report"),
+        ("export", "reports:export", lambda at: ["csv"], OPEN),
+        ("compliance", "reports:compliance", None, OPEN),
+    ],
+    "plans": [
+        *record_pages("plans", "plan"),
+        ("export", "plans:proposal", lambda at: [at.plan.pk, "pdf"], SEEN),
+        ("funding export", "plans:funding_export", lambda at: ["csv"], REGIONAL),
+    ],
+    "partners": [
+        *record_pages("partners", "partner"),
+        ("export", "partners:overview_export", lambda at: ["mitra", "csv"], REGIONAL),
+        ("agreement", "partners:agreement_edit", lambda at: [at.agreement.pk], EDITED),
+        ("agreement document", "partners:agreement_document", lambda at: [at.agreement.pk], SEEN),
+        ("contribution", "partners:contribution_edit", lambda at: [at.contribution.pk], EDITED),
+    ],
+    "advocacy": [
+        *record_pages("advocacy", "meeting"),
+        ("export", "advocacy:brief_library", lambda at: [at.library.pk], SEEN),
+    ],
+    "trainings": [
+        ("list", "trainings:list", None, OPEN),
+        ("detail", "trainings:detail", lambda at: [at.training.pk], SEEN),
+        ("edit", "trainings:edit", lambda at: [at.training.pk], RUN_BY_OFFICE),
+        ("create", "trainings:create", None, "200 200 200 200 403 403 200 403"),
+        ("export", "trainings:export", lambda at: [at.training.pk, "csv"], RUN_BY_OFFICE),
+        ("calendar", "trainings:calendar", lambda at: [at.training.pk], SEEN),
+    ],
+    "monitoring": [
+        # Straight to one's own place; a user without a role has none.
+        ("list", "monitoring:index", None, "302 302 302 302 302 302 302 403"),
+        ("detail", "monitoring:library", lambda at: [at.library.pk], SEEN),
+        ("region", "monitoring:region", lambda at: ["16.07"], "200 200 200 200 404 200 404 404"),
+        ("export", "monitoring:library_export", lambda at: [at.library.pk, "pdf"], SEEN),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "name,args,expected",
+    [
+        pytest.param(name, args, expected, id=f"{app}-{action}")
+        for app, pages in APP_PAGES.items()
+        for action, name, args, expected in pages
+    ],
+)
+def test_each_app_page_follows_scope(world, persona_clients, quick_pdfs, db, name, args, expected):
+    url = reverse(name, args=args(world.at["in"]) if args else [])
+    got = " ".join(str(persona_clients[who].get(url).status_code) for who in ALL)
+    assert got == expected
+
+
+# Lists and exports hold a Banyuasin record for those who see it, and only for them.
+LISTED = [
+    ("activities:export", ["csv"], lambda at: at.activity.title),
+    ("reports:list", [], lambda at: at.library.name),
+    ("plans:list", [], lambda at: at.library.name),
+    ("partners:list", [], lambda at: at.partner.name),
+    ("advocacy:list", [], lambda at: at.meeting.topic),
+    ("trainings:commitments", [], lambda at: at.registration.commitment),
+]
+
+
+@pytest.mark.parametrize("name,args,shown", LISTED)
+def test_each_app_list_holds_only_the_scope(world, persona_clients, db, name, args, shown):
+    text = shown(world.at["in"])
+    holding = set()
+    for who in ALL:
+        response = persona_clients[who].get(reverse(name, args=args))
+        content = response.getvalue() if response.streaming else response.content
+        if text in content.decode():
+            holding.add(who)
+    assert holding == SEES["air_batu"]
