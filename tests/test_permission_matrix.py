@@ -160,7 +160,7 @@ APP_PAGES = {
     ],
     "partners": [
         *record_pages("partners", "partner"),
-        ("export", "partners:overview_export", lambda at: ["mitra", "csv"], REGIONAL),
+        ("export", "overview:export", lambda at: ["mitra", "csv"], REGIONAL),
         ("agreement", "partners:agreement_edit", lambda at: [at.agreement.pk], EDITED),
         ("agreement document", "partners:agreement_document", lambda at: [at.agreement.pk], SEEN),
         ("contribution", "partners:contribution_edit", lambda at: [at.contribution.pk], EDITED),

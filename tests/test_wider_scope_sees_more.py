@@ -79,8 +79,8 @@ OWN_ACCOUNT = Exempt("about the user's own account: login, logout, password, lan
 TOKEN = Exempt("reached by a secret token in an e-mailed link, not by scope")
 
 PAGES = {
-    "core:home": Page(),
-    "core:health": Exempt("health check for the load balancer"),
+    "home:home": Page(),
+    "home:health": Exempt("health check for the load balancer"),
     "set_language": OWN_ACCOUNT,
     # accounts
     "accounts:login": OWN_ACCOUNT,
@@ -92,11 +92,11 @@ PAGES = {
     "accounts:password_reset_done": OWN_ACCOUNT,
     "accounts:password_reset_confirm": TOKEN,
     "accounts:password_reset_complete": OWN_ACCOUNT,
-    "accounts:team": Page(),
-    "accounts:invite": Page(),
-    "accounts:revoke_role": PostOnly(pk("role")),
-    "accounts:cancel_invitation": PostOnly(pk("invitation")),
-    "accounts:accept_invitation": TOKEN,
+    "team:team": Page(),
+    "team:invite": Page(),
+    "team:revoke_role": PostOnly(pk("role")),
+    "team:cancel_invitation": PostOnly(pk("invitation")),
+    "team:accept_invitation": TOKEN,
     # regions
     "regions:index": Page(),
     "regions:search": Exempt("region names are public (the type-ahead of anonymous forms)"),
@@ -140,8 +140,8 @@ PAGES = {
     # partners
     "partners:list": Page(),
     "partners:create": Page(),
-    "partners:overview": Page(),
-    "partners:overview_export": Page([constant("mitra", "csv")], outsider=None),
+    "overview:index": Page(),
+    "overview:export": Page([constant("mitra", "csv")], outsider=None),
     "partners:agreements_ending": Page(),
     "partners:agreement_edit": Page([pk("agreement"), pk("agreement_for_all")]),
     "partners:agreement_document": Page([pk("agreement")]),
@@ -350,8 +350,8 @@ def test_outsider_post_changes_nothing(
 @pytest.mark.parametrize(
     "name,record",
     [
-        ("accounts:revoke_role", "role"),
-        ("accounts:cancel_invitation", "invitation"),
+        ("team:revoke_role", "role"),
+        ("team:cancel_invitation", "invitation"),
         ("activities:delete", "activity"),
         ("trainings:session_delete", "session"),
         ("partners:remove_library", "partner"),

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inklusi.accounts.scope import Scope
-from inklusi.monitoring import summaries
+from inklusi.core import derived
 
 from .models import Activity, Review, Status
 from .photos import add_photo
@@ -82,13 +82,13 @@ def _locked(activity):
 
 def _touch(*activities):
     for activity in activities:
-        summaries.touch(activity.library_id, [activity.starts_on])
+        derived.touch(activity.library_id, [activity.starts_on])
 
 
 def _move(activity, user, action, change):
     """Check the action against the stored activity, apply `change` to it and save; the
     caller's `activity` is brought up to date as well."""
-    with summaries.changes():
+    with derived.changes():
         stored = _locked(activity)
         check(user, stored, action)
         change(stored)
@@ -148,7 +148,7 @@ def save_activity(activity, user, *, publish=False, photos=(), consent=False, ph
     as a draft, or nothing. `photos`: new photos prepared by `photos.prepare_photo` (checked
     and re-encoded before anything is saved), all with `consent` to publish or all without;
     `photo_changes`: the formset of its photos (captions, consent, deletions)."""
-    with summaries.changes():
+    with derived.changes():
         if activity.pk is None:
             check(user, activity, "edit")
             activity.created_by = user
@@ -187,7 +187,7 @@ def _content(activity):
 
 def delete(activity, user):
     """Delete the activity with its photos; the files go once the deletion is committed."""
-    with summaries.changes():
+    with derived.changes():
         stored = _locked(activity)
         check(user, stored, "delete")
         photos = list(stored.photos.all())
@@ -198,7 +198,7 @@ def delete(activity, user):
 
 def delete_activities(activities, user):
     """Delete several (the admin's bulk action); each library's summaries are refreshed once."""
-    with summaries.changes():
+    with derived.changes():
         for activity in activities:
             delete(activity, user)
 

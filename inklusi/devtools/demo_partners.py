@@ -69,7 +69,7 @@ def load_demo_partners():
     )
     if not villages or regency_library is None:
         raise RuntimeError("Load the demo libraries first (inklusi.devtools.demo.load_demo).")
-    home = villages[0]  # the demo manager's library (see inklusi/core/demo.py)
+    home = villages[0]  # the demo manager's library (see inklusi/devtools/demo.py)
     other = villages[1] if len(villages) > 1 else None
     village = home.region
     coordinator = User.objects.filter(email=COORDINATOR).first()

@@ -44,7 +44,7 @@ def load_demo_plans():
     )
     if not villages:
         raise RuntimeError("Load the demo libraries first (inklusi.devtools.demo.load_demo).")
-    home = villages[0]  # the demo manager's library (see inklusi/core/demo.py)
+    home = villages[0]  # the demo manager's library (see inklusi/devtools/demo.py)
     manager = _user("pengelola@inklusi.id")
     coordinator = _user("banyuasin@inklusi.id")
     palembang = _user("palembang@inklusi.id") or coordinator

@@ -3,7 +3,7 @@ dashboard's summaries follow in the same transaction: a library's figures count 
 and its reports count as filed only while it is in the programme and from the month it joined.
 """
 
-from inklusi.monitoring import summaries
+from inklusi.core import derived
 
 from .models import Library
 
@@ -15,7 +15,7 @@ def save_library(library, *, assistance=None):
     """Save the library as its form filled it, with the formset of its `assistance` if given,
     together or not at all. A library that moved, changed status or joining date has all its
     summary rows written again."""
-    with summaries.changes():
+    with derived.changes():
         stored = None
         if not library._state.adding:
             stored = Library.objects.filter(pk=library.pk).values_list(*SUMMARY_FIELDS).first()
@@ -23,14 +23,14 @@ def save_library(library, *, assistance=None):
         if assistance is not None:
             assistance.save()
         if stored is not None and stored != tuple(getattr(library, f) for f in SUMMARY_FIELDS):
-            summaries.touch(library)
+            derived.touch(library)
     return library
 
 
 def delete_libraries(libraries):
     """Delete the libraries with their reports and activities (the database cascades); their
     figures leave every region total."""
-    with summaries.changes():
+    with derived.changes():
         for library in libraries:
-            summaries.touch(library)  # before the deletion forgets its id
+            derived.touch(library)  # before the deletion forgets its id
             library.delete()

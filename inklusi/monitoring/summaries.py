@@ -18,9 +18,7 @@ writers).
 """
 
 import datetime
-import threading
 from collections import defaultdict
-from contextlib import contextmanager
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -40,6 +38,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr, TruncMonth
 
 from inklusi.activities.models import Activity
+from inklusi.core.derived import EVERY_MONTH
 from inklusi.libraries.models import Library
 from inklusi.reports.models import MonthlyReport, first_of_month
 from inklusi.reports.queries import REPORTING_STATUSES
@@ -373,44 +372,16 @@ def _summary_months(library_id):
     )
 
 
-# Touched keys of the open `changes()` block of this thread: {library id: months}, where
-# EVERY_MONTH stands for all the months the library has rows for.
-_open = threading.local()
-EVERY_MONTH = "every month"
-
-
-@contextmanager
-def changes():
-    """Collect the (library, month) keys that `touch` names inside the block; when the
-    outermost block ends, refresh each touched library once, in the same transaction (which
-    the outermost block opens or joins). Inner blocks join the outer one."""
-    if getattr(_open, "keys", None) is not None:
-        yield
-        return
-    with transaction.atomic():
-        _open.keys = keys = defaultdict(set)
-        try:
-            yield
-        finally:
-            _open.keys = None
-        # In library order, so that two writers lock libraries in the same order.
-        for library_id, months in sorted(keys.items()):
-            if EVERY_MONTH in months:
-                months = (months - {EVERY_MONTH}) | _summary_months(library_id)
-            if months:
-                refresh(library_id, months)
-            _refresh_last_activity(library_id)
-
-
-def touch(library, months=EVERY_MONTH):
-    """Mark `months` (any day in each) of `library` (a Library or its id) for the refresh at
-    the end of the open `changes()` block; without months, every month it has rows for (a
-    library that moved, changed status or joining date, or was deleted)."""
-    keys = getattr(_open, "keys", None)
-    if keys is None:
-        raise RuntimeError("summaries.touch() outside a `with summaries.changes():` block")
-    library_id = getattr(library, "pk", library)
-    keys[library_id] |= {months} if months == EVERY_MONTH else set(months)
+def refresh_touched(keys):
+    """Refresh each library of {library id: months} once (registered with
+    `core.derived.on_changes`, so every write service's `changes()` block ends here)."""
+    # In library order, so that two writers lock libraries in the same order.
+    for library_id, months in sorted(keys.items()):
+        if EVERY_MONTH in months:
+            months = (months - {EVERY_MONTH}) | _summary_months(library_id)
+        if months:
+            refresh(library_id, months)
+        _refresh_last_activity(library_id)
 
 
 SUMMARY_MODELS = (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory)

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from inklusi.advocacy.brief import brief_data, library_brief
 from inklusi.core.templatetags.inklusi import angka, rupiah
 from inklusi.libraries.models import Kind
+from inklusi.monitoring.figures import last_twelve_months, place_figures
+from inklusi.monitoring.indicators import Place
 
 from .models import LINE_SOURCES
 
@@ -38,7 +39,7 @@ def proposal_data(plan):
             group["rows"].append((activity, line))
             group["total"] += line.total
     ordered = [sources[value] for value, _label in LINE_SOURCES if value in sources]
-    brief = brief_data(*library_brief(library))
+    months = last_twelve_months()
     region = library.region
     village_library = library.kind == Kind.VILLAGE
     return {
@@ -50,8 +51,8 @@ def proposal_data(plan):
         "activities": activities,
         "sources": ordered,
         "grand_total": sum(group["total"] for group in ordered),
-        "figures": brief["figures"],
-        "months": brief["months"],
+        "figures": place_figures(Place(library=library), months),
+        "months": months,
         "submission": plan.submissions.order_by("-submitted_on", "-pk").first(),
         "managers": list(library.managers()),
         "approver": _("Head of the village")

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from inklusi.accounts.scope import Scope
-from inklusi.monitoring import summaries
+from inklusi.core import derived
 
 from .models import DUPLICATE, MonthlyReport
 
@@ -38,29 +38,29 @@ def _save(report, user):
     """Unusual figures are saved only once confirmed (the form asks), so a saved report with
     unusual figures carries its filer's confirmation."""
     _check(user, report)
-    with summaries.changes():
+    with derived.changes():
         stored = None
         if report.pk is not None:
             stored = MonthlyReport.objects.filter(pk=report.pk).values("library", "month").first()
         report.unusual_confirmed = bool(report.unusual_figures())
         report.updated_by = user
         report.save()
-        summaries.touch(report.library_id, [report.month])
+        derived.touch(report.library_id, [report.month])
         if stored:  # filed under another library or month before
-            summaries.touch(stored["library"], [stored["month"]])
+            derived.touch(stored["library"], [stored["month"]])
     return report
 
 
 def delete_report(report, user):
     _check(user, report)
-    with summaries.changes():
+    with derived.changes():
         report.delete()
-        summaries.touch(report.library_id, [report.month])
+        derived.touch(report.library_id, [report.month])
 
 
 def delete_reports(reports, user):
     """Delete several (the admin's bulk action); each library's summaries are refreshed once."""
-    with summaries.changes():
+    with derived.changes():
         for report in reports:
             delete_report(report, user)
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.activities.models import Activity, Category
 from inklusi.activities.models import Status as ActivityStatus
+from inklusi.core import derived
 from inklusi.core.months import previous_month
 from inklusi.libraries.models import Kind, Library, Status
-from inklusi.monitoring import summaries
 from inklusi.regions.models import Region, level_of
 from inklusi.reports.models import MonthlyReport
 
@@ -148,10 +148,10 @@ class CountedInSummaries:
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        with summaries.changes():
+        with derived.changes():
             row = super()._create(model_class, *args, **kwargs)
             day = row.starts_on if model_class is Activity else row.month
-            summaries.touch(row.library_id, [day])
+            derived.touch(row.library_id, [day])
         return row
 
 

@@ -94,7 +94,7 @@ def _place(library, neighbour, office, region, coordinator, participant):
     submitted = make_plan(library, coordinator, year=today.year, state=State.SUBMITTED)
     submitted_activity = submitted.activities.first()
     decided_line = submitted_activity.lines.first()
-    # Written as `lifecycle.record_decision` would: an ordinary save leaves it alone.
+    # Written as `plans.services.record_decision` would: an ordinary save leaves it alone.
     document = default_storage.save("plans/decisions/keputusan.pdf", pdf_file())
     BudgetLine.objects.filter(pk=decided_line.pk).update(decision_document=document)
 

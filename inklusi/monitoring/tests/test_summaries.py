@@ -11,6 +11,7 @@ from django.utils import timezone
 from inklusi.activities import services as activity_services
 from inklusi.activities.models import Category
 from inklusi.activities.models import Status as ActivityStatus
+from inklusi.core import derived
 from inklusi.libraries import services as library_services
 from inklusi.monitoring import summaries
 from inklusi.monitoring.models import (
@@ -290,8 +291,8 @@ def test_check_reports_a_tampered_table(libraries):
 def test_a_refresh_asks_a_fixed_number_of_queries(libraries, django_assert_max_num_queries):
     report = MonthlyReportFactory(library=libraries.air_batu, month=FEB)
     with django_assert_max_num_queries(15):
-        with summaries.changes():
-            summaries.touch(libraries.air_batu, [FEB, report.month])
+        with derived.changes():
+            derived.touch(libraries.air_batu, [FEB, report.month])
 
 
 def test_reports_count_as_filed_only_while_the_library_is_in_the_programme(libraries):
@@ -311,11 +312,11 @@ def test_reports_count_as_filed_only_while_the_library_is_in_the_programme(libra
 
 def test_touch_outside_a_block_is_a_mistake(libraries):
     with pytest.raises(RuntimeError):
-        summaries.touch(libraries.air_batu, [FEB])
+        derived.touch(libraries.air_batu, [FEB])
 
 
 def test_nested_blocks_refresh_each_library_once_at_the_outermost_end(libraries, people):
-    with captured_queries() as captured, summaries.changes():
+    with captured_queries() as captured, derived.changes():
         MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=10)
         activity = ActivityFactory(library=libraries.air_batu, starts_on=MAR.replace(day=2))
         activity_services.unpublish(activity, people.manager)
@@ -326,11 +327,11 @@ def test_nested_blocks_refresh_each_library_once_at_the_outermost_end(libraries,
 
 
 def test_a_failed_block_saves_and_refreshes_nothing(libraries):
-    with pytest.raises(KeyError), summaries.changes():
+    with pytest.raises(KeyError), derived.changes():
         MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=10)
         raise KeyError("something went wrong before the end of the block")
     assert not LibraryMonth.objects.exists()
     assert not libraries.air_batu.monthly_reports.exists()
-    with summaries.changes():  # the next block starts clean
+    with derived.changes():  # the next block starts clean
         pass
     assert_agrees_with_raw()
