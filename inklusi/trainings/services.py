@@ -120,9 +120,10 @@ def trainings_open_to(user):
 
 # Who may do what on a training, and when --------------------------------------------------
 #
-# Read like the lifecycle table of `plans.services`: each action names who may ever do it and what keeps it from
-# happening now. A user whose role never allows the action gets PermissionDenied (403); a
-# moment that does not allow it is a ValidationError saying why, shown as a message. Pages
+# Read like the lifecycle table of `plans.services`: each action names who may ever do it
+# and what keeps it from happening now. A user whose role never allows the action gets
+# PermissionDenied (403); a moment that does not allow it is a ValidationError saying why,
+# shown as a message. Pages
 # fetch a training through `managed_trainings` / `visible_trainings` / the user's own
 # registration first, so someone outside the scope meets a 404 before this table.
 
