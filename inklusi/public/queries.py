@@ -86,10 +86,11 @@ def participant_groups(activity):
 
 def headline_figures(library, today=None):
     """The library's PUBLIC_FIGURES over the last twelve complete months, as the dashboard
-    counts them, or None without reports."""
+    counts them, or None when it has nothing to show (a candidate's reports are not expected,
+    yet its visitors and loans count, as on the dashboard)."""
     months = last_twelve_months(today)
     figures = place_figures(Place(library=library), months)
-    if not figures["reports"]:
+    if not any(figures[name] for name in PUBLIC_FIGURES):
         return None
     return {
         **{name: figures[name] for name in PUBLIC_FIGURES},

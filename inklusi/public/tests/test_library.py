@@ -156,6 +156,19 @@ def test_no_reports_yet(client, library):
     assert "No monthly reports yet." in response.text
 
 
+def test_a_candidate_shows_what_it_reported(client, library):
+    """A candidate's reports are not expected (the dashboard does not count them as filed),
+    but its visitors count, so its public page still shows them."""
+    from inklusi.libraries.models import Status as LibraryStatus
+
+    library.status, library.joined_on = LibraryStatus.CANDIDATE, None
+    library.save()
+    MonthlyReportFactory(library=library, month=months_ago(2), visitors_female=40)
+    figures = client.get(url(library)).context["figures"]
+    assert figures is not None
+    assert figures["visitors"] >= 40
+
+
 def test_query_count_is_bounded(client, library, photo, django_assert_max_num_queries):
     for n in range(10):
         photo(ActivityFactory(library=library), f"foto-{n}")
