@@ -39,8 +39,9 @@ from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
 
 from inklusi.activities.models import Activity
 from inklusi.core.derived import EVERY_MONTH
+from inklusi.core.months import first_of_month
 from inklusi.libraries.models import Library
-from inklusi.reports.models import MonthlyReport, first_of_month
+from inklusi.reports.models import MonthlyReport
 from inklusi.reports.queries import REPORTING_STATUSES
 
 from .models import (

@@ -5,12 +5,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.fields import CountField
+from inklusi.core.months import first_of_month, previous_month
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
 from inklusi.regions.models import Level
 
-from .models import DUPLICATE, FIGURE_FIELDS, MonthlyReport, first_of_month, previous_month
+from .models import DUPLICATE, FIGURE_FIELDS, MonthlyReport
 
 
 class MonthField(forms.DateField):

@@ -16,13 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# previous_month is still imported from here by the reports' views and forms.
-from inklusi.core.months import (
-    first_of_month,
-    month_label,
-    next_month,
-    previous_month,  # noqa: F401
-)
+from inklusi.core.months import first_of_month, month_label, next_month
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 
 # A figure is unusual when it is this many times the library's usual value.

@@ -11,20 +11,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from inklusi.accounts.scope import Scope
 from inklusi.core.exports import FORMATS, list_export_view, table_response
+from inklusi.core.months import first_of_month, month_label, next_month, previous_month
 from inklusi.libraries.models import Library
 
 from . import services
 from .exports import compliance_rows, report_rows
 from .forms import ComplianceForm, MonthField, ReportFilterForm, ReportForm
-from .models import (
-    DUPLICATE,
-    MonthlyReport,
-    due_date,
-    first_of_month,
-    month_label,
-    next_month,
-    previous_month,
-)
+from .models import DUPLICATE, MonthlyReport, due_date
 from .queries import (
     compliance_counts,
     reporting_libraries,
