@@ -1,13 +1,14 @@
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from inklusi.core.exports import money
 from inklusi.libraries.exports import region_columns, region_headers
 
 from .models import AGE_FIELDS, GENDER_FIELDS, INCLUSION_FIELDS, SOCIAL_HOSTS, Activity
 
 # Fields written as they are stored, in this order around the computed columns.
 DESCRIPTION_FIELDS = ("place", "description", "facilitator", "partners")
-COUNT_FIELDS = (*GENDER_FIELDS, *AGE_FIELDS, *INCLUSION_FIELDS, "volunteers", "cost")
+COUNT_FIELDS = (*GENDER_FIELDS, *AGE_FIELDS, *INCLUSION_FIELDS, "volunteers")
 RESULT_FIELDS = ("outcome", "follow_up", *SOCIAL_HOSTS)
 
 
@@ -29,6 +30,7 @@ def activity_rows(activities):
         *(_name(n) for n in DESCRIPTION_FIELDS),
         _("participants (total)"),
         *(_name(n) for n in COUNT_FIELDS),
+        _name("cost"),
         _name("funding_source"),
         *(_name(n) for n in RESULT_FIELDS),
         _name("status"),
@@ -68,6 +70,7 @@ def activity_rows(activities):
                 *(getattr(a, n) for n in DESCRIPTION_FIELDS),
                 a.participants_total,
                 *(getattr(a, n) for n in COUNT_FIELDS),
+                money(a.cost),
                 a.get_funding_source_display(),
                 *(getattr(a, n) for n in RESULT_FIELDS),
                 a.get_status_display(),

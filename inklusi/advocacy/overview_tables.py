@@ -7,6 +7,7 @@ from collections import Counter
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inklusi.partners.models import Contribution, ContributionKind, Partner, PartnerKind
 from inklusi.regions.models import Region
@@ -90,6 +91,17 @@ COLUMNS = {
     "mitra": ("code", "text", "text", "count"),
     "kontribusi": ("text", "text", "count", "money", "money"),
     "komitmen": ("text", "text", "count", "money"),
+}
+TITLES = {
+    "mitra": gettext_lazy("Partners by type and regency"),
+    "kontribusi": gettext_lazy("Contributions by type and year"),
+    "komitmen": gettext_lazy("Commitments won by counterpart and year"),
+}
+# Sheet names are at most 31 characters.
+SHEET_TITLES = {
+    "mitra": gettext_lazy("Partners by regency"),
+    "kontribusi": gettext_lazy("Contributions by year"),
+    "komitmen": gettext_lazy("Commitments by year"),
 }
 BUILDERS = {
     "mitra": partners_table,

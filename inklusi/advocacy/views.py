@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
-from inklusi.core.exports import FORMATS, table_response
+from inklusi.core.exports import FORMATS, money, table_response
 from inklusi.core.pdf import pdf_response
 from inklusi.libraries.models import Library
 from inklusi.regions.models import Region
@@ -199,11 +199,7 @@ def overview(request):
     """What partnerships and advocacy won in the coordinator's area, in three tables."""
     scope = Scope.requiring(request.user, "is_regional")
     tables = []
-    for name, title in (
-        ("mitra", _("Partners by type and regency")),
-        ("kontribusi", _("Contributions by type and year")),
-        ("komitmen", _("Commitments won by counterpart and year")),
-    ):
+    for name, title in overview_tables.TITLES.items():
         headers, rows = overview_tables.BUILDERS[name](scope)
         tables.append({"name": name, "title": title, "rows": _overview_rows(name, headers, rows)})
     return render(request, "advocacy/overview.html", {"tables": tables})
@@ -228,4 +224,10 @@ def overview_export(request, table, fmt):
     if fmt not in FORMATS or table not in overview_tables.BUILDERS:
         raise Http404
     headers, rows = overview_tables.BUILDERS[table](scope)
-    return table_response(fmt, f"ikhtisar-{table}", headers, rows, sheet_title=table)
+    kinds = overview_tables.COLUMNS[table]
+    rows = [
+        [money(value) if kind == "money" else value for value, kind in zip(row, kinds, strict=True)]
+        for row in rows
+    ]
+    title = overview_tables.SHEET_TITLES[table]
+    return table_response(fmt, f"ikhtisar-{table}", headers, rows, sheet_title=title)

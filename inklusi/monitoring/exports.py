@@ -1,13 +1,14 @@
 """Downloads of a dashboard: an XLSX workbook with every figure behind the page, and a one-page
 A4 PDF to hand over at a meeting.
 
-The workbook writes text the way `inklusi.core.exports` does (a name starting with "=" stays
-text), keeps numbers as numbers (shares as fractions with a percent format) and lists every
-library that needs attention, not only the first few the page shows.
+The workbook writes text and styles its sheets the way `inklusi.core.exports` does (a name
+starting with "=" stays text; one font, frozen and filtered header, print set-up), keeps numbers
+as numbers (shares as fractions with a percent format, changes of shares in points), rounded as
+the page and the PDF round them (`inklusi.core.numbers`), and lists every library that needs
+attention, not only the first few the page shows.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -15,11 +16,28 @@ from django.utils.formats import date_format, number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
-from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
-from inklusi.core.exports import MAX_WIDTH, XLSX_TYPE, _xlsx_cell
+from inklusi.core.exports import (
+    BODY_FONT,
+    DATE_FORMAT,
+    HEADER_FONT,
+    MAX_WIDTH,
+    MONTH_FORMAT,
+    XLSX_TYPE,
+    _xlsx_cell,
+    finish_sheet,
+    header_text,
+    new_workbook,
+    sheet_title_text,
+    shown_width,
+    style_header,
+)
+from inklusi.core.exports import (
+    Formatted as Number,
+)
+from inklusi.core.numbers import half_up
 from inklusi.core.pdf import pdf_response as render_pdf_response
 from inklusi.libraries.models import Status
 
@@ -31,8 +49,8 @@ from .indicators import (
     missing_reports,
     quiet_libraries,
 )
+from .templatetags.monitoring import DECIMALS, figure
 from .templatetags.monitoring import change as change_text
-from .templatetags.monitoring import figure
 
 # The attention sheet lists at most this many libraries per list.
 ATTENTION_EXPORT_LIMIT = 5000
@@ -67,14 +85,15 @@ REPORT_COUNTS = (
     ("reports", gettext_lazy("Monthly reports filed")),
 )
 NUMBER_FORMATS = {"count": "#,##0", "percent": "0.0%", "decimal": "0.00"}
+# A share's change is in percentage points, as the page and the PDF write it.
 CHANGE_FORMATS = {
     "count": "+#,##0;-#,##0;0",
-    "percent": "+0.0%;-0.0%;0.0%",
+    "percent": '+0.0" pt";-0.0" pt";0.0" pt"',
     "decimal": "+0.00;-0.00;0.00",
 }
-BOLD = Font(bold=True)
-ITALIC = Font(italic=True)
-WRAPPED = Alignment(wrap_text=True, vertical="bottom")
+RELATIVE_CHANGE_FORMAT = "+0%;-0%;0%"
+BOLD = HEADER_FONT
+ITALIC = Font(name=BODY_FONT.name, sz=BODY_FONT.sz, family=2, italic=True)
 # A header wider than this wraps, rather than widen a column of short numbers.
 HEADER_WIDTH = 14
 
@@ -94,19 +113,17 @@ def previous_value(board, key):
 # XLSX --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number and its spreadsheet format."""
-
-    value: object
-    format: str
-
-
 def indicator_number(value, unit, formats=NUMBER_FORMATS):
-    """An indicator's value for a cell: a share (0–100) as a fraction shown as a percent."""
+    """An indicator's value for a cell, rounded as the page shows it: a share (0–100) as a
+    fraction shown as a percent (a change of a share stays in points)."""
     if value is None:
         return None
-    return Number(value / 100 if unit == "percent" else value, formats[unit])
+    if unit == "count":
+        return Number(value, formats[unit])
+    rounded = half_up(value, DECIMALS[unit])
+    if unit == "percent" and formats is NUMBER_FORMATS:
+        rounded = rounded / 100
+    return Number(rounded, formats[unit])
 
 
 def count(value):
@@ -114,7 +131,7 @@ def count(value):
 
 
 def day(value):
-    return Number(value, "yyyy-mm-dd") if value else None
+    return Number(value, DATE_FORMAT) if value else None
 
 
 def relative_change(change):
@@ -123,7 +140,7 @@ def relative_change(change):
     if not change or change["percent"] is None:
         return None
     sign = -1 if change["change"] < 0 else 1
-    return Number(sign * change["percent"] / 100, CHANGE_FORMATS["percent"])
+    return Number(sign * half_up(change["percent"], 0) / 100, RELATIVE_CHANGE_FORMAT)
 
 
 class SheetWriter:
@@ -131,18 +148,15 @@ class SheetWriter:
     columns are as wide as what was written in them (notes excepted)."""
 
     def __init__(self, workbook, title):
-        self.sheet = workbook.create_sheet(str(title)[:31])
+        self.sheet = workbook.create_sheet(sheet_title_text(title))
         self.widths = defaultdict(int)
+        self.header_row = 1
+        self.columns = 0
 
     def _cell(self, value, font=None):
-        number_format = None
-        if isinstance(value, Number):
-            value, number_format = value.value, value.format
         cell = _xlsx_cell(self.sheet, value) if value is not None else None
         if not isinstance(cell, Cell):
             cell = WriteOnlyCell(self.sheet, value=cell)
-        if number_format:
-            cell.number_format = number_format
         if font:
             cell.font = font
         return cell
@@ -150,18 +164,18 @@ class SheetWriter:
     def row(self, *values, font=None, max_width=MAX_WIDTH):
         self.sheet.append([self._cell(value, font) for value in values])
         for column, value in enumerate(values, start=1):
-            shown = value.value if isinstance(value, Number) else value
-            text = f"{shown:,.2f}" if isinstance(shown, float) else str(shown or "")
-            self.widths[column] = max(self.widths[column], min(len(text), max_width))
+            width = min(shown_width(value), max_width)
+            self.widths[column] = max(self.widths[column], width)
 
     def header(self, *labels, freeze=False):
         """A bold header row, wrapped where long; `freeze` keeps it (and the rows above) in
         view."""
-        self.row(*labels, font=BOLD, max_width=HEADER_WIDTH)
+        self.row(*(header_text(label) for label in labels), max_width=HEADER_WIDTH)
         for cell in self.sheet[self.sheet.max_row]:
-            cell.alignment = WRAPPED
+            style_header(cell)
         if freeze:
-            self.sheet.freeze_panes = f"A{self.sheet.max_row + 1}"
+            self.header_row = self.sheet.max_row
+            self.columns = len(labels)
 
     def note(self, text):
         self.sheet.append([self._cell(text, ITALIC)])
@@ -170,10 +184,8 @@ class SheetWriter:
         self.sheet.append([])
 
     def finish(self):
-        for column, width in self.widths.items():
-            self.sheet.column_dimensions[self.sheet.cell(1, column).column_letter].width = (
-                max(width, 8) + 2
-            )
+        widths = {column: max(width, 8) + 2 for column, width in self.widths.items()}
+        finish_sheet(self.sheet, self.header_row, self.columns, self.sheet.max_row, widths)
 
 
 def _summary(workbook, board):
@@ -333,7 +345,7 @@ def _trend(workbook, board):
     sheet.header(_("Month"), _("Visitors"), _("Activities"), _("Participants"), freeze=True)
     for point in board.trend:
         sheet.row(
-            Number(point["month"], "yyyy-mm"),
+            Number(point["month"], MONTH_FORMAT),
             count(point["visitors"]),
             count(point["activities"]),
             count(point["participants"]),
@@ -363,8 +375,7 @@ def source_text():
 
 
 def xlsx_response(board):
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = new_workbook()
     for write in (_summary, _places, _attention, _trend, _definitions):
         write(workbook, board)
     response = HttpResponse(content_type=XLSX_TYPE)

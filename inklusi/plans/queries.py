@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
+from inklusi.core.exports import money
 from inklusi.regions.models import Region
 
 from .models import LINE_SOURCES, SUMS, BudgetLine, Plan, State, clean_sums
@@ -98,7 +99,7 @@ def export_rows(scope, year):
             r["regency"],
             names.get(r["regency"], ""),
             str(labels.get(r["source"], r["source"])),
-            *clean_sums(r).values(),
+            *(money(value) for value in clean_sums(r).values()),
         ]
         for r in grouped
     ]

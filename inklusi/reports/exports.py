@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from inklusi.core.exports import month as month_cell
 from inklusi.libraries.exports import region_columns, region_headers
 
 from .models import FIGURE_FIELDS, MonthlyReport
@@ -47,7 +48,7 @@ def report_rows(reports):
                 report.library_id,
                 report.library.name,
                 *region_columns(report.library.region),
-                report.month.strftime("%Y-%m"),
+                month_cell(report.month),
                 *[getattr(report, name) for name in FIGURE_FIELDS],
                 report.visitors_total,
                 report.activities,
@@ -89,7 +90,7 @@ def compliance_rows(libraries, month):
                 library.get_status_display(),
                 *region_columns(library.region),
                 library.whatsapp,
-                month.strftime("%Y-%m"),
+                month_cell(month),
                 state(library.report_submitted_at, month).label,
                 library.report_id,
                 library.report_submitted_at,

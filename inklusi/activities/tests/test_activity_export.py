@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from inklusi.activities.photos import add_photo, prepare_photo
-from inklusi.testing.exports import csv_rows, xlsx_rows
+from inklusi.testing.exports import (
+    assert_styled_like_every_sheet,
+    column_cells,
+    csv_rows,
+    xlsx_rows,
+    xlsx_sheets,
+)
 from inklusi.testing.factories import ActivityFactory
 from inklusi.testing.photos import jpeg_with_gps, upload
 
@@ -36,24 +42,27 @@ def test_xlsx_has_every_field_and_the_regions(people, login, activities):
     header, *rows = xlsx_rows(response)
     assert len(rows) == 1
     row = dict(zip(header, rows[0], strict=True))
-    assert row["title"] == "Pelatihan menjahit"
+    assert row["Title"] == "Pelatihan menjahit"
     assert row["Province"] == "16 Sumatera Selatan"
     assert row["Regency/city"] == "16.07 Kabupaten Banyuasin"
     assert row["District"] == "16.07.10 Talang Kelapa"
     assert row["Village code"] == "16.07.10.1002" and row["Village"] == "Air Batu"
-    assert row["participants (total)"] == 12
-    assert row["women and girls"] == 7 and row["persons with disabilities"] == 2
-    assert row["cost (Rp)"] == 1_500_000
-    assert row["funding source"] == "Partner or CSR"
+    assert row["Participants (total)"] == 12
+    assert row["Women and girls"] == 7 and row["Persons with disabilities"] == 2
+    assert row["Cost (Rp)"] == 1_500_000
+    assert row["Funding source"] == "Partner or CSR"
     assert row["TikTok video"] == "https://www.tiktok.com/@perpus/video/1"
-    assert row["status"] == "Published" and row["verification"] == "Awaiting verification"
+    assert row["Status"] == "Published" and row["Verification"] == "Awaiting verification"
     assert row["Photos"] == 2 and row["Photos that may be published"] == 1
-    assert row["category"] == "Literacy and reading"
+    assert row["Category"] == "Literacy and reading"
+    (sheet,) = xlsx_sheets(response)
+    assert_styled_like_every_sheet(sheet)
+    assert [cell.number_format for cell in column_cells(sheet, "Cost (Rp)")] == ['"Rp"#,##0']
 
 
 def test_csv_works_and_is_scoped(people, login, activities):
     rows = csv_rows(export(login(people.charlie), "csv"))
-    assert rows[0][:2] == ["ID", "title"]
+    assert rows[0][:2] == ["ID", "Title"]
     assert [r[1] for r in rows[1:]] == ["Kelas Palembang"]
 
 

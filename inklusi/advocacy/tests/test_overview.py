@@ -95,6 +95,9 @@ def test_exports_follow_the_scope(people, login, libraries):
         ["Kabupaten Banyuasin", "Company / CSR", 1],
         ["Kabupaten Banyuasin", "Village government", 1],
     ]
+    sheet = load_workbook(BytesIO(client.get(export_url("komitmen")).content)).active
+    assert sheet.title == "Commitments by year"
+    assert sheet["D2"].number_format == '"Rp"#,##0'
     charlie = rows_of(login(people.charlie).get(export_url("komitmen")))
     assert [row[3] for row in charlie[1:]] == [50_000_000]
 

@@ -87,7 +87,7 @@ def test_xlsx_keeps_typed_text_as_text():
 
 def test_xlsx_sheet_title_is_cut_to_31_characters():
     sheet = xlsx_sheet(table_response("xlsx", "uji", ["a"], [], sheet_title="x" * 40))
-    assert sheet.title == "x" * 31
+    assert sheet.title == "X" + "x" * 30
 
 
 def test_xlsx_streams_a_generator_of_many_rows():
@@ -95,3 +95,44 @@ def test_xlsx_streams_a_generator_of_many_rows():
     sheet = xlsx_sheet(table_response("xlsx", "uji", ["ID", "Nama"], many))
     assert sheet.max_row == 12_001
     assert sheet["B12001"].value == "Perpustakaan 11999"
+
+
+def test_xlsx_money_is_rupiah_and_months_are_real_dates():
+    from inklusi.core.exports import MONEY_FORMAT, money, month
+
+    sheet = xlsx_sheet(
+        table_response(
+            "xlsx",
+            "uji",
+            ["Bulan", "Biaya", "Tanggal"],
+            [[month(datetime.date(2026, 10, 1)), money(11_275_000), datetime.date(2026, 10, 3)]],
+        )
+    )
+    bulan, biaya, tanggal = sheet[2]
+    assert bulan.is_date and bulan.value == datetime.datetime(2026, 10, 1)
+    assert bulan.number_format == "yyyy-mm"
+    assert biaya.value == 11_275_000 and biaya.number_format == MONEY_FORMAT == '"Rp"#,##0'
+    assert tanggal.is_date and tanggal.number_format == "yyyy-mm-dd"
+
+
+def test_csv_writes_months_as_year_and_month_and_money_as_a_number():
+    from inklusi.core.exports import money, month
+
+    text = csv_text(
+        table_response(
+            "csv", "uji", ["Bulan", "Biaya"], [[month(datetime.date(2026, 10, 1)), money(5)]]
+        )
+    )
+    assert text.splitlines()[1] == "2026-10,5"
+
+
+def test_every_sheet_has_the_shared_look():
+    from inklusi.testing.exports import assert_styled_like_every_sheet
+
+    response = table_response("xlsx", "uji", ["nama", "jumlah"], [["a", 1], ["b", 2]], "komitmen")
+    sheet = xlsx_sheet(response)
+    assert sheet.title == "Komitmen"
+    assert [c.value for c in sheet[1]] == ["Nama", "Jumlah"]
+    assert_styled_like_every_sheet(sheet)
+    assert sheet.auto_filter.ref == "A1:B3"
+    assert sheet["A2"].font.name == "Arial"  # the body too, not Calibri LibreOffice lacks

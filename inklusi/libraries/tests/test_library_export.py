@@ -20,7 +20,7 @@ def test_csv_works(people, login):
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="perpustakaan-' in response["Content-Disposition"]
     rows = csv_rows(response)
-    assert rows[0][:2] == ["ID", "name"]
+    assert rows[0][:2] == ["ID", "Name"]
     assert len(rows) == 1 + 5
 
 

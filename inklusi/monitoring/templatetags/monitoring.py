@@ -1,10 +1,15 @@
 """Indicator values as the dashboard writes them: counts with dots, shares as "87,5%",
-averages with one decimal, the Indonesian way."""
+averages with two decimals, the Indonesian way, rounded half up as the spreadsheet is
+(`inklusi.core.numbers`)."""
 
 from django import template
 from django.utils.formats import number_format
 
+from inklusi.core.numbers import decimal_text, half_up
 from inklusi.monitoring.indicators import INDICATOR_KEYS
+
+# Decimals shown per unit, here and in the spreadsheet.
+DECIMALS = {"count": 0, "percent": 1, "decimal": 2}
 
 register = template.Library()
 
@@ -15,10 +20,10 @@ def figure(value, unit="count"):
     if value is None:
         return "–"
     if unit == "percent":
-        return number_format(value, decimal_pos=1, use_l10n=True) + "%"
+        return decimal_text(value, DECIMALS[unit]) + "%"
     if unit == "decimal":
-        return number_format(value, decimal_pos=2, use_l10n=True)
-    return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+        return decimal_text(value, DECIMALS[unit])
+    return number_format(half_up(value, 0), decimal_pos=0, use_l10n=True, force_grouping=True)
 
 
 @register.filter
@@ -29,10 +34,10 @@ def change(change, unit="count"):
     amount = change["change"]
     sign = "+" if amount > 0 else "−" if amount < 0 else "±"
     if unit == "percent":
-        return f"{sign}{number_format(abs(amount), decimal_pos=1, use_l10n=True)} pt"
+        return f"{sign}{decimal_text(abs(amount), DECIMALS[unit])} pt"
     text = sign + figure(abs(amount), unit)
     if change["percent"] is not None and amount:
-        text += f" ({sign}{number_format(change['percent'], decimal_pos=0, use_l10n=True)}%)"
+        text += f" ({sign}{decimal_text(change['percent'], 0)}%)"
     return text
 
 

@@ -11,10 +11,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from inklusi.core.months import add_months, previous_month
+from inklusi.core.numbers import half_up
 from inklusi.libraries.models import Kind
 from inklusi.monitoring import exports
 from inklusi.monitoring.indicators import INDICATORS, Place, dashboard
 from inklusi.monitoring.periods import Period
+from inklusi.monitoring.templatetags.monitoring import DECIMALS
+from inklusi.testing.exports import assert_styled_like_every_sheet
 from inklusi.testing.factories import ActivityFactory, LibraryFactory, MonthlyReportFactory
 
 SHEETS = ["Summary", "Places", "Attention", "Trend", "Definitions"]
@@ -81,11 +84,11 @@ def test_the_workbook_holds_the_dashboard_figures(people, login, records, last_m
     # By hand: two libraries in the programme, one of two reports filed (all of the month
     # before), 215 visitors (400 before), one activity with 7 women among 12 participants.
     assert by_label["Libraries in the programme"][:3] == [2, 2, 0]
-    assert by_label["Reports filed"][:3] == [0.5, 1, -0.5]
+    assert by_label["Reports filed"][:3] == [0.5, 1, -50]  # the change in points
     assert by_label["Visitors"][:3] == [215, 400, -185]
     assert by_label["Activities"][:2] == [1, 0]
     assert by_label["Participants"][0] == 12
-    assert by_label["Women and girls among participants"][0] == pytest.approx(7 / 12)
+    assert by_label["Women and girls among participants"][0] == pytest.approx(0.583)  # 58,3%
     assert by_label["Activities per library per month"][0] == pytest.approx(0.5)
     assert by_label["Monthly reports expected"][:2] == [2, 2]
     assert by_label["Monthly reports filed"][:2] == [1, 2]
@@ -97,12 +100,20 @@ def test_the_workbook_holds_the_dashboard_figures(people, login, records, last_m
     board = dashboard(Place(region=records.regions["16.07"]), Period(last_month, last_month))
     for indicator in INDICATORS:
         value = board.figures[indicator.key]
+        if indicator.unit != "count" and value is not None:
+            value = float(half_up(value, DECIMALS[indicator.unit]))  # as the page rounds
         if indicator.unit == "percent" and value is not None:
             value /= 100
         assert by_label[str(indicator.label)][0] == pytest.approx(value), indicator.key
     cells = {row[0].value: row[1] for row in workbook["Summary"].iter_rows() if row[0].value}
     assert cells["Reports filed"].number_format == "0.0%"
     assert cells["Activities per library per month"].number_format == "0.00"
+    for sheet in workbook.worksheets:
+        header_row = 5 if sheet.title == "Summary" else 1
+        assert_styled_like_every_sheet(sheet, header_row)
+    changes = {row[0].value: row[3] for row in workbook["Summary"].iter_rows() if row[0].value}
+    assert changes["Reports filed"].number_format.startswith('+0.0" pt"')
+    assert workbook["Trend"]["A2"].is_date and workbook["Trend"]["A2"].number_format == "yyyy-mm"
 
     places = rows_of(workbook["Places"])
     assert places[0][:3] == ["Name", "Code", "Libraries in the programme"]

@@ -59,6 +59,9 @@ def test_xlsx_export(people, login, plans):
     assert rows[0][:4] == ("Year", "Regency code", "Regency/city", "Funding source")
     assert sum(row[4] for row in rows[1:]) == 2 * 3_450_253
     assert {row[1] for row in rows[1:]} == {"16.07", "16.71"}
+    assert sheet.title == "Funding"
+    money = [cell for row in sheet.iter_rows(min_row=2, min_col=5, max_col=7) for cell in row]
+    assert money and all(cell.number_format == '"Rp"#,##0' for cell in money)
 
 
 def test_odd_years_fall_back_to_this_year(people, login, plans):

@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from inklusi.testing.exports import csv_rows, xlsx_rows
+from inklusi.testing.exports import column_cells, csv_rows, xlsx_rows, xlsx_sheets
 from inklusi.testing.factories import MonthlyReportFactory
 
 from .helpers import at, months_ago
@@ -40,6 +40,9 @@ def test_xlsx_works(people, login, filed):
     assert air_batu["Report"] == "Late"
     assert table["Perpustakaan Daerah Banyuasin"]["Report"] == "Not yet"
     assert table["Perpustakaan Daerah Banyuasin"]["Village"] is None
+    months = column_cells(xlsx_sheets(response)[0], "Month")
+    assert [cell.value.date() for cell in months] == [MONTH, MONTH]
+    assert all(cell.number_format == "yyyy-mm" for cell in months)
 
 
 def test_csv_only_missing(people, login, filed):

@@ -1,10 +1,18 @@
 """CSV and XLSX downloads of the reports in the user's area."""
 
+import datetime
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from inklusi.testing.exports import csv_rows, xlsx_rows
+from inklusi.testing.exports import (
+    assert_styled_like_every_sheet,
+    column_cells,
+    csv_rows,
+    xlsx_rows,
+    xlsx_sheets,
+)
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 from .helpers import at, months_ago
@@ -51,13 +59,18 @@ def test_xlsx_works(people, login, reports):
     assert row["Regency/city"] == "16.07 Kabupaten Banyuasin"
     assert row["District"] == "16.07.10 Talang Kelapa"
     assert (row["Village code"], row["Village"]) == ("16.07.10.1002", "Air Batu")
-    assert row["Month"] == f"{months_ago(2):%Y-%m}"
-    assert (row["books lent"], row["Visitors in total"], row["Activities"]) == (321, 215, 2)
+    assert row["Month"] == datetime.datetime.combine(months_ago(2), datetime.time())
+    assert (row["Books lent"], row["Visitors in total"], row["Activities"]) == (321, 215, 2)
     assert row["On time"] == "yes"
     assert row["Submitted by"] == people.manager.full_name
-    assert row["notes"] == "=SUM(A1)"  # kept as text, not a formula
+    assert row["Notes"] == "=SUM(A1)"  # kept as text, not a formula
     flat = [str(v) for r in rows for v in r]
     assert not any("@" in v for v in flat)  # no e-mail addresses
+    (sheet,) = xlsx_sheets(response)
+    assert sheet.title == "Monthly reports"
+    assert_styled_like_every_sheet(sheet)
+    months = column_cells(sheet, "Month")
+    assert all(cell.is_date and cell.number_format == "yyyy-mm" for cell in months)
 
 
 def test_csv_works(people, login, reports):
