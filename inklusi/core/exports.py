@@ -41,6 +41,8 @@ FONT_NAME = "Arial"
 BODY_FONT = Font(name=FONT_NAME, sz=10, family=2)
 HEADER_FONT = Font(name=FONT_NAME, sz=10, family=2, bold=True)
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+# The height of one line of BODY_FONT, in points.
+LINE_HEIGHT = 12.75
 # Rupiah without decimals; the thousands separator follows the reader's locale (Rp11.275.000).
 MONEY_FORMAT = '"Rp"#,##0'
 MONTH_FORMAT = "yyyy-mm"
@@ -245,10 +247,11 @@ def shown_width(value):
     return len("" if value is None else str(value))
 
 
-def sample_widths(headers, rows, header_width=24):
-    """{column: width} fitting the values of `rows` (at most MAX_WIDTH characters) and the
-    headers, which wrap past `header_width` rather than widen a column of short numbers."""
-    widths = {i: min(len(header_text(h)), header_width) for i, h in enumerate(headers, start=1)}
+def sample_widths(headers, rows):
+    """{column: width} fitting the headers and the values of `rows`, at most MAX_WIDTH
+    characters (a streamed sheet cannot make its header row taller, so headers do not
+    wrap)."""
+    widths = {i: min(len(header_text(h)), MAX_WIDTH) for i, h in enumerate(headers, start=1)}
     for row in rows:
         for i, value in enumerate(row, start=1):
             widths[i] = max(widths.get(i, 0), min(shown_width(value), MAX_WIDTH))

@@ -9,6 +9,7 @@ attention, not only the first few the page shows.
 """
 
 from collections import defaultdict
+from math import ceil
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from inklusi.core.exports import (
     BODY_FONT,
     DATE_FORMAT,
     HEADER_FONT,
+    LINE_HEIGHT,
     MAX_WIDTH,
     MONTH_FORMAT,
     XLSX_TYPE,
@@ -152,6 +154,7 @@ class SheetWriter:
         self.widths = defaultdict(int)
         self.header_row = 1
         self.columns = 0
+        self.header_rows = []
 
     def _cell(self, value, font=None):
         cell = _xlsx_cell(self.sheet, value) if value is not None else None
@@ -171,6 +174,7 @@ class SheetWriter:
         """A bold header row, wrapped where long; `freeze` keeps it (and the rows above) in
         view."""
         self.row(*(header_text(label) for label in labels), max_width=HEADER_WIDTH)
+        self.header_rows.append((self.sheet.max_row, [header_text(label) for label in labels]))
         for cell in self.sheet[self.sheet.max_row]:
             style_header(cell)
         if freeze:
@@ -186,6 +190,12 @@ class SheetWriter:
     def finish(self):
         widths = {column: max(width, 8) + 2 for column, width in self.widths.items()}
         finish_sheet(self.sheet, self.header_row, self.columns, self.sheet.max_row, widths)
+        # A wrapped header gets the lines it needs (LibreOffice does not grow the row).
+        for row, labels in self.header_rows:
+            lines = max(
+                ceil(len(label) / (widths[column] - 2)) for column, label in enumerate(labels, 1)
+            )
+            self.sheet.row_dimensions[row].height = LINE_HEIGHT * max(lines, 1)
 
 
 def _summary(workbook, board):
@@ -403,6 +413,22 @@ def headline(board):
     return figures
 
 
+# Words Indonesian officials shorten in tables.
+SHORT_WORDS = (
+    ("Perpustakaan ", "Perpus. "),
+    ("Kabupaten ", "Kab. "),
+    ("Kecamatan ", "Kec. "),
+    ("Provinsi ", "Prov. "),
+)
+
+
+def short_name(name):
+    """A place's name as a table row shows it: "Perpus. Daerah Kab. Banyuasin"."""
+    for word, short in SHORT_WORDS:
+        name = name.replace(word, short)
+    return name
+
+
 def pdf_response(board, request):
     rows = sorted(board.rows, key=lambda row: (-row.figures["libraries"], row.name.lower()))
     context = {
@@ -414,7 +440,7 @@ def pdf_response(board, request):
         "columns": [INDICATOR_KEYS[key] for key in PDF_TABLE_KEYS],
         "rows": [
             {
-                "name": row.name,
+                "name": short_name(str(row.name)),
                 "values": [
                     figure(row.figures.get(key), INDICATOR_KEYS[key].unit) for key in PDF_TABLE_KEYS
                 ],

@@ -19,6 +19,13 @@ from inklusi.monitoring.indicators import Place
 from .models import LINE_SOURCES
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCX_LANGUAGE = "id-ID"
+# The page is A4 with 2,2 cm margins: 16,6 cm for text. Column widths in cm of each table.
+NEEDS_WIDTHS = (1.0, 4.8, 5.2, 5.6)
+FACTS_WIDTHS = (4.2, 12.4)
+BUDGET_WIDTHS = (3.7, 3.7, 2.8, 3.0, 3.4)
+SUMMARY_WIDTHS = (11.6, 5.0)
+RESULTS_WIDTHS = (5.0, 5.8, 5.8)
 
 
 def proposal_data(plan):
@@ -93,8 +100,42 @@ def quantity(value):
 # DOCX
 
 
-def proposal_docx(plan):
-    """The proposal as DOCX bytes (python-docx), to be edited at the village office."""
+def _set_language(doc, language):
+    """Every run's default language (Word's spelling checker reads it), in the styles and the
+    document's properties."""
+    from docx.oxml.ns import qn
+
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), language)
+        lang.set(qn("w:eastAsia"), language)
+    doc.core_properties.language = language
+
+
+def _repeat_header(row):
+    """Word and LibreOffice repeat this row at the top of each page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
+
+
+def _set_widths(grid, widths):
+    """Fixed column widths (the grid LibreOffice reads and each cell, which Word reads)."""
+    from docx.shared import Cm
+
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = Cm(width)
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
+
+
+def proposal_docx(plan, author="Inklusi"):
+    """The proposal as DOCX bytes (python-docx), to be edited at the village office; its
+    properties name `author` and now, its language is Indonesian."""
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -103,6 +144,16 @@ def proposal_docx(plan):
     data = proposal_data(plan)
     library = data["library"]
     doc = Document()
+    now = timezone.now()
+    properties = doc.core_properties
+    properties.author = properties.last_modified_by = author or "Inklusi"
+    properties.created = properties.modified = now
+    properties.revision = 1
+    properties.title = _("Proposal") + f" — {library.name} {plan.year}"
+    properties.subject = _("Library work plan %(year)s") % {"year": plan.year}
+    properties.comments = ""
+    properties.keywords = "TPBIS"
+    _set_language(doc, DOCX_LANGUAGE)
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -120,23 +171,30 @@ def proposal_docx(plan):
             run.font.size = Pt(size)
         return paragraph
 
-    def table(headers, rows, widths=None, numeric=()):
+    def table(headers, rows, widths, numeric=(), size=None):
+        """A table whose header row repeats on every page, with fixed column widths; the
+        `numeric` columns align right, `size` (pt) makes its text smaller."""
         grid = doc.add_table(rows=1, cols=len(headers))
         grid.style = "Table Grid"
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, text in zip(grid.rows[0].cells, headers, strict=True):
+        _repeat_header(grid.rows[0])
+        for index, (cell, text) in enumerate(zip(grid.rows[0].cells, headers, strict=True)):
             cell.text = ""
             cell.paragraphs[0].add_run(str(text)).bold = True
+            if index in numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for row in rows:
             cells = grid.add_row().cells
             for index, (cell, value) in enumerate(zip(cells, row, strict=True)):
                 cell.text = str(value)
                 if index in numeric:
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if widths:
+        if size:
             for row in grid.rows:
-                for cell, width in zip(row.cells, widths, strict=True):
-                    cell.width = Cm(width)
+                for cell in row.cells:
+                    for run in cell.paragraphs[0].runs:
+                        run.font.size = Pt(size)
+        _set_widths(grid, widths)
         return grid
 
     # Cover
@@ -169,7 +227,7 @@ def proposal_docx(plan):
             (n, need.problem, need.need, f"{need.evidence} ({need.get_evidence_kind_display()})")
             for n, need in enumerate(data["needs"], start=1)
         ],
-        widths=(1.0, 4.8, 5.2, 5.6),
+        widths=NEEDS_WIDTHS,
     )
 
     doc.add_heading("3. " + _("Activities"), level=1)
@@ -194,7 +252,7 @@ def proposal_docx(plan):
             cells = grid.add_row().cells
             cells[0].text, cells[1].text = label, value
             cells[0].paragraphs[0].runs[0].bold = True
-            cells[0].width, cells[1].width = Cm(4.2), Cm(12.4)
+        _set_widths(grid, FACTS_WIDTHS)
 
     doc.add_heading("4. " + _("Budget by funding source"), level=1)
     for group in data["sources"]:
@@ -213,8 +271,9 @@ def proposal_docx(plan):
         grid = table(
             [_("Activity"), _("Item"), _("Quantity"), _("Unit price"), _("Total")],
             rows,
-            widths=(4.6, 4.4, 2.4, 2.6, 2.6),
-            numeric=(3, 4),
+            widths=BUDGET_WIDTHS,
+            numeric=(2, 3, 4),
+            size=9,
         )
         for cell in grid.rows[-1].cells:
             for run in cell.paragraphs[0].runs:
@@ -222,22 +281,27 @@ def proposal_docx(plan):
     doc.add_heading(_("Summary"), level=2)
     summary = [(g["label"], rupiah(g["total"])) for g in data["sources"]]
     summary.append((_("Total asked"), rupiah(data["grand_total"])))
-    grid = table([_("Funding source"), _("Amount")], summary, widths=(11.6, 5.0), numeric=(1,))
+    grid = table([_("Funding source"), _("Amount")], summary, widths=SUMMARY_WIDTHS, numeric=(1,))
     for run in (
         grid.rows[-1].cells[0].paragraphs[0].runs + grid.rows[-1].cells[1].paragraphs[0].runs
     ):
         run.bold = True
 
     doc.add_heading("5. " + _("Expected results"), level=1)
-    table(
+    results = table(
         [_("Activity"), _("Expected result"), _("How it will be measured")],
         [(a.title, a.expected_result or "–", a.measure or "–") for a in data["activities"]],
-        widths=(5.0, 5.8, 5.8),
+        widths=RESULTS_WIDTHS,
     )
 
-    doc.add_paragraph()
+    # The signatures never stand alone on a page: the table's last row, the place and date
+    # and the signatures keep together.
+    last_row = [p for cell in results.rows[-1].cells for p in cell.paragraphs]
+    spacer = doc.add_paragraph()
     closing = doc.add_paragraph(f"{data['town']}, {date_format(data['today'], 'j F Y')}")
     closing.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for paragraph in (*last_row, spacer, closing):
+        paragraph.paragraph_format.keep_with_next = True
     grid = doc.add_table(rows=1, cols=2)
     manager = data["managers"][0].full_name if data["managers"] else "(" + " " * 30 + ")"
     for cell, lines in zip(
@@ -252,6 +316,7 @@ def proposal_docx(plan):
         for index, text in enumerate(lines):
             paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.keep_with_next = index < len(lines) - 1
             paragraph.add_run(text)
 
     buffer = BytesIO()

@@ -505,7 +505,8 @@ def proposal(request, pk, fmt):
     name = f"proposal-{slugify(plan.library.name) or 'perpustakaan'}-{plan.year}"
     with translation.override("id"):
         if fmt == "docx":
-            response = HttpResponse(proposal_docx(plan), content_type=DOCX_TYPE)
+            docx = proposal_docx(plan, author=request.user.full_name)
+            response = HttpResponse(docx, content_type=DOCX_TYPE)
             response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
             return response
         data = proposal_data(plan)
