@@ -55,16 +55,19 @@ def text_runs(content):
     return runs
 
 
-def text_outside_page(content, margin_mm=5):
-    """The runs of text that start or end outside the page's box less `margin_mm` on each
-    side: printed there, they are cut off or run past the paper's edge."""
+def text_outside_page(content, margin_mm=5, edge_mm=None):
+    """The runs of text that start or end outside the page's box less `margin_mm` on the
+    left and right and `edge_mm` (as much by default) at the top and bottom, where running
+    heads and page numbers may stand: printed there, text is cut off or runs past the
+    paper's edge or the page's margin."""
     margin = margin_mm * MM
+    edge = (margin_mm if edge_mm is None else edge_mm) * MM
     outside = []
     for number, text, left, right, y, box in text_runs(content):
         inside = (
             float(box.left) + margin <= left
             and right <= float(box.right) - margin + 0.5
-            and float(box.bottom) + margin <= y <= float(box.top) - margin
+            and float(box.bottom) + edge <= y <= float(box.top) - edge
         )
         if not inside:
             outside.append((number, text, round(left), round(right), round(y)))

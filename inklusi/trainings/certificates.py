@@ -14,6 +14,11 @@ def qr_data_uri(url, scale=4):
     return segno.make(url, error="m").svg_data_uri(scale=scale, border=2)
 
 
+def printed_link(link):
+    """The verification address as printed: without "https://", which nobody types."""
+    return link.split("://", 1)[-1]
+
+
 def certificate_response(request, certificate):
     registration = certificate.registration
     link = request.build_absolute_uri(certificate.get_absolute_url())
@@ -23,6 +28,7 @@ def certificate_response(request, certificate):
         "training": registration.training,
         "sessions": registration.training.sessions.all(),
         "link": link,
+        "printed_link": printed_link(link),
         "qr": qr_data_uri(link),
     }
     with translation.override(CERTIFICATE_LANGUAGE):

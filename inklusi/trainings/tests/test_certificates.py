@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from inklusi.testing.pdf import text_outside_page, text_runs
 from inklusi.trainings import services
 from inklusi.trainings.models import Attendance, Certificate
 
@@ -68,6 +69,14 @@ def test_a_participant_downloads_their_certificate(people, login, training, regi
     assert people.manager.full_name in text
     assert certificate.number in text
     assert certificate.get_absolute_url() in text.replace("\n", "")
+    assert text_outside_page(response.content) == []
+    # The address is printed short, on one line, and is a link to the verification page.
+    printed = f"testserver{certificate.get_absolute_url()}"
+    assert any(run[1].strip() == printed for run in text_runs(response.content))
+    assert "http://testserver" not in text
+    page = PdfReader(BytesIO(response.content)).pages[0]
+    links = [a.get_object()["/A"]["/URI"] for a in page["/Annots"]]
+    assert f"http://{printed}" in links
     # Asking again gives the same certificate.
     client.get(reverse("trainings:my_certificate", args=[training.pk]))
     assert Certificate.objects.count() == 1
