@@ -15,6 +15,7 @@ from inklusi.monitoring.figures import last_twelve_months
 from inklusi.partners.models import ContributionKind
 from inklusi.partners.tests.helpers import ContributionFactory, PartnerFactory, days
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
+from inklusi.testing.pdf import text_outside_page
 from inklusi.testing.photos import jpeg_with_gps, upload
 
 from .helpers import MeetingFactory
@@ -25,6 +26,7 @@ def pdf_text(response):
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(BytesIO(response.content))
     assert 1 <= len(reader.pages) <= 2
+    assert text_outside_page(response.content, margin_mm=12, edge_mm=5) == []
     return " ".join(page.extract_text() for page in reader.pages), reader
 
 

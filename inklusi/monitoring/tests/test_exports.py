@@ -19,6 +19,7 @@ from inklusi.monitoring.periods import Period
 from inklusi.monitoring.templatetags.monitoring import DECIMALS
 from inklusi.testing.exports import assert_styled_like_every_sheet
 from inklusi.testing.factories import ActivityFactory, LibraryFactory, MonthlyReportFactory
+from inklusi.testing.pdf import text_outside_page, text_runs
 
 SHEETS = ["Summary", "Places", "Attention", "Trend", "Definitions"]
 FORMULA = '=HYPERLINK("http://evil.example","Klik")'
@@ -197,7 +198,8 @@ def test_the_pdf_is_one_page_with_the_place(people, login, records, last_month):
     reader, text = pdf_of(response)
     assert len(reader.pages) == 1
     assert "Kabupaten Banyuasin" in text
-    assert "Perpustakaan Daerah Banyuasin" in text
+    assert "Perpus. Daerah Banyuasin" in text  # shortened the usual way, not cut
+    assert text_outside_page(response.content, margin_mm=9, edge_mm=3) == []
     assert "Libraries that need a call" in text
 
 
@@ -212,9 +214,33 @@ def test_the_pdf_stays_on_one_page_with_many_long_named_places(people, login, re
     reader, text = pdf_of(client.get(reverse("monitoring:nation_export", kwargs={"fmt": "pdf"})))
     assert len(reader.pages) == 1
     url = reverse("monitoring:region_export", kwargs={"code": "16.07", "fmt": "pdf"})
-    reader, text = pdf_of(client.get(url))
+    response = client.get(url)
+    reader, text = pdf_of(response)
     assert len(reader.pages) == 1
     assert "7 more places in the spreadsheet" in text
+    assert text_outside_page(response.content, margin_mm=9, edge_mm=3) == []
+
+
+def test_the_longest_district_and_age_labels_stay_whole_on_one_line(
+    people, login, records, last_month
+):
+    records.regions["16.07.10"].name = "Buay Pematang Ribu Ranau Tengah"  # the longest there is
+    records.regions["16.07.10"].save()
+    ActivityFactory(
+        library=records.air_batu,
+        starts_on=last_month + datetime.timedelta(days=6),
+        participants_female=3,
+        participants_male=5,
+        **{f"participants_{age}": 2 for age in ("children", "youth", "adults", "elderly")},
+    )
+    client = login(people.regency)
+    client.cookies["django_language"] = "id"
+    response = client.get(export_url("16.07", "pdf", last_month))
+    lines = {run[1].strip() for run in text_runs(response.content)}
+    assert any(line.startswith("Kec. Buay Pematang Ribu Ranau Tengah ") for line in lines)
+    for label in ("anak (0–12)", "remaja (13–24)", "dewasa (25–59)", "lansia (60+)"):
+        assert any(line.startswith(label) for line in lines), label
+    assert text_outside_page(response.content, margin_mm=9, edge_mm=3) == []
 
 
 def test_a_library_exports_its_own_figures(people, login, records, last_month):
