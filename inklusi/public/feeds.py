@@ -16,6 +16,14 @@ from .queries import is_region_code, public_activities, summary
 FEED_ITEMS = 30
 
 
+def photo_size(photo):
+    """The photo file's size in bytes, as the storage reports it (None if it cannot)."""
+    try:
+        return photo.image.size
+    except Exception:  # a missing file, or whatever error the storage backend raises
+        return None
+
+
 class ActivityFeed(Feed):
     feed_type = Rss201rev2Feed
     language = "id"
@@ -48,8 +56,12 @@ class ActivityFeed(Feed):
             activities = activities.filter(library__region__code__inside=obj.region.code)
         items = list(activities[:FEED_ITEMS])
         for item in items:
+            item.enclosure, item.enclosure_length = "", 0
             photo = item.public_photos[0] if item.public_photos else None
-            item.enclosure = obj.request.build_absolute_uri(photo.image.url) if photo else ""
+            length = photo_size(photo) if photo else None
+            if length:  # a photo whose file cannot be read is left out
+                item.enclosure = obj.request.build_absolute_uri(photo.image.url)
+                item.enclosure_length = length
         return items
 
     def item_title(self, item):
@@ -74,8 +86,7 @@ class ActivityFeed(Feed):
         return item.enclosure
 
     def item_enclosure_length(self, item):
-        # Unknown without asking the storage for every file; RSS advises 0 then.
-        return 0
+        return item.enclosure_length
 
     item_enclosure_mime_type = "image/jpeg"
 

@@ -7,8 +7,10 @@ or personal can slip onto a public page by a forgotten filter.
 import re
 
 from django.db.models import Prefetch
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inklusi.activities.models import (
     AGE_FIELDS,
@@ -17,6 +19,7 @@ from inklusi.activities.models import (
     Activity,
     ActivityPhoto,
 )
+from inklusi.core.templatetags.inklusi import angka
 from inklusi.libraries.models import Library
 from inklusi.monitoring.figures import (
     activities_by_child,
@@ -96,6 +99,81 @@ def headline_figures(library, today=None):
         **{name: figures[name] for name in PUBLIC_FIGURES},
         "first": months[0],
         "last": months[-1],
+    }
+
+
+def place_summary(region=None, today=None):
+    """What the libraries of `region` (the whole country when None) did over the last twelve
+    complete months, counted as the dashboard counts it (`place_figures`): how many
+    libraries, activities, participants and visits. Sums only, nothing about a person."""
+    place = Place(region=region)
+    months = last_twelve_months(today)
+    figures = place_figures(place, months)
+    return {
+        "where": region.label if region else _("Indonesia"),
+        "libraries": place.libraries().count(),
+        "activities": figures["activities"],
+        "participants": figures["participants"],
+        "visitors": figures["visitors"],
+        "first": months[0],
+        "last": months[-1],
+    }
+
+
+def summary_sentence(summary):
+    """`place_summary` in one sentence, for the page and its link preview."""
+    period = {
+        "first": date_format(summary["first"], "F Y"),
+        "last": date_format(summary["last"], "F Y"),
+        "where": summary["where"],
+    }
+    if not summary["activities"] and not summary["visitors"]:
+        return (
+            _("From %(first)s to %(last)s, the libraries in %(where)s recorded no activity yet.")
+            % period
+        )
+    libraries = ngettext(
+        "%(libraries)s library in %(where)s",
+        "%(libraries)s libraries in %(where)s",
+        summary["libraries"],
+    ) % {"libraries": angka(summary["libraries"]), "where": summary["where"]}
+    held = ngettext(
+        "held %(activities)s community activity for %(participants)s people",
+        "held %(activities)s community activities for %(participants)s people",
+        summary["activities"],
+    ) % {
+        "activities": angka(summary["activities"]),
+        "participants": angka(summary["participants"]),
+    }
+    return _(
+        "From %(first)s to %(last)s, %(libraries)s %(held)s and welcomed %(visits)s visits."
+    ) % {
+        **period,
+        "libraries": libraries,
+        "held": held,
+        "visits": angka(summary["visitors"]),
+    }
+
+
+def library_description(library, figures):
+    """A library's link preview text when it has no description of its own."""
+    where = library.region.label_with_context
+    if not figures:
+        return _("%(library)s in %(where)s: its community activities on Inklusi.") % {
+            "library": library.name,
+            "where": where,
+        }
+    return ngettext(
+        "%(library)s in %(where)s: %(visitors)s visits and %(activities)s community activity "
+        "in the last twelve months.",
+        "%(library)s in %(where)s: %(visitors)s visits and %(activities)s community "
+        "activities in the last twelve months.",
+        figures["activities"],
+    ) % {
+        "library": library.name,
+        "where": where,
+        "visitors": angka(figures["visitors"]),
+        "activities": angka(figures["activities"]),
     }
 
 

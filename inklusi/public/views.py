@@ -5,6 +5,7 @@ from urllib.parse import quote, urlencode
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -17,18 +18,24 @@ from .queries import (
     headline_figures,
     is_region_code,
     libraries_with_activities,
+    library_description,
     participant_groups,
+    place_summary,
     public_activities,
     shorten,
     summary,
+    summary_sentence,
 )
 
 LIBRARY_PAGE_SIZE = 10
 REGION_PAGE_SIZE = 20
+# What a shared link shows when the page has no photo: our own picture, 1200 × 630.
+SHARE_IMAGE = "img/bagikan.png"
 
 
 def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
+    """The absolute address of an image, the share picture when there is none."""
+    return request.build_absolute_uri(url or static(SHARE_IMAGE))
 
 
 def share_links(url, title):
@@ -50,6 +57,7 @@ def library(request, pk):
     activities = public_activities().filter(library=library)
     page = Paginator(activities, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page"))
     cover = library.cover_photo.url if library.cover_photo else ""
+    figures = headline_figures(library)
     return render(
         request,
         "public/library.html",
@@ -57,10 +65,11 @@ def library(request, pk):
             "library": library,
             "ancestors": library.region.ancestors(),
             "page": page,
-            "figures": headline_figures(library),
+            "figures": figures,
             "meta": {
                 "title": library.name,
-                "description": shorten(library.description),
+                "description": shorten(library.description)
+                or library_description(library, figures),
                 "image": _absolute(request, cover),
                 "url": request.build_absolute_uri(reverse("public:library", args=[pk])),
                 "type": "website",
@@ -111,6 +120,8 @@ def region(request, code=None):
         place = get_object_or_404(Region, code=code)
         activities = activities.filter(library__region__code__inside=code)
     page = Paginator(activities, REGION_PAGE_SIZE).get_page(request.GET.get("page"))
+    numbers = place_summary(place)
+    sentence = summary_sentence(numbers)
     feed_args = {"args": [code]} if code else {}
     suffix = "region_" if code else ""
     return render(
@@ -124,9 +135,13 @@ def region(request, code=None):
             "libraries": libraries_with_activities(code),
             "atom_url": reverse(f"public:{suffix}atom", **feed_args),
             "rss_url": reverse(f"public:{suffix}rss", **feed_args),
+            "summary": numbers,
+            "sentence": sentence,
             "meta": {
                 "title": _("Library activities in %(where)s")
                 % {"where": place.label if place else _("Indonesia")},
+                "description": sentence,
+                "image": _absolute(request, ""),
                 "url": request.build_absolute_uri(request.path),
                 "type": "website",
             },

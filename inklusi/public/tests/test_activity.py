@@ -2,11 +2,15 @@
 
 import datetime
 import html
+import os
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import reverse
+from PIL import Image
 
 from inklusi.accounts.models import Role
 from inklusi.activities import services as activity_services
@@ -111,12 +115,24 @@ def test_open_graph_tags_with_a_photo(client, activity, photo):
     assert len(description) <= 200
 
 
-def test_open_graph_without_a_photo_omits_the_image(client, activity, photo):
+SHARE_IMAGE = "http://testserver/static/img/bagikan.png"
+
+
+def test_open_graph_without_a_photo_shows_our_own_picture(client, activity, photo):
     secret = photo(activity, "tanpa-izin", consent=False)
     text = client.get(url(activity)).text
-    assert meta(text, "property", "og:image") is None
-    assert meta(text, "name", "twitter:card") == "summary"
+    assert meta(text, "property", "og:image") == SHARE_IMAGE  # absolute, from our static files
+    assert meta(text, "name", "twitter:card") == "summary_large_image"
+    assert meta(text, "property", "og:description").startswith("Ibu-ibu belajar menjahit.")
     assert not shows(secret, client.get(url(activity)))
+
+
+def test_the_share_picture_is_a_small_png_of_our_own():
+    path = finders.find("img/bagikan.png")
+    assert path and path.startswith(str(settings.BASE_DIR / "inklusi" / "static"))
+    with Image.open(path) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))  # what link previews expect
+    assert os.path.getsize(path) < 20_000
 
 
 def test_share_links(client, activity):

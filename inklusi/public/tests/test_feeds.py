@@ -124,6 +124,26 @@ def test_enclosure_is_the_first_consented_photo(client, spread, photo):
     assert rss_items(rss)[0]["enclosures"] == [absolute]
 
 
+def test_enclosure_length_is_the_photos_real_size_in_bytes(client, spread, photo, settings):
+    good = photo(spread["air_batu"], "boleh-tampil")
+    size = (settings.MEDIA_ROOT / good.image.name).stat().st_size
+    assert size > 1000
+    root = ET.fromstring(client.get(reverse("public:rss")).content)
+    enclosures = root.findall("channel/item/enclosure")
+    assert [(e.get("length"), e.get("type")) for e in enclosures] == [(str(size), "image/jpeg")]
+    atom = ET.fromstring(client.get(reverse("public:atom")).content)
+    (link,) = atom.findall(f"{ATOM}entry/{ATOM}link[@rel='enclosure']")
+    assert link.get("length") == str(size)
+
+
+def test_a_photo_whose_file_is_gone_is_left_out_not_a_server_error(client, spread, photo):
+    good = photo(spread["air_batu"], "hilang")
+    good.image.storage.delete(good.image.name)
+    response = client.get(reverse("public:rss"))
+    assert response.status_code == 200
+    assert all(not i["enclosures"] for i in rss_items(response))
+
+
 def test_no_photo_no_enclosure(client, spread):
     assert all(not i["enclosures"] for i in rss_items(client.get(reverse("public:rss"))))
 

@@ -14,6 +14,8 @@ from inklusi.monitoring.figures import last_twelve_months
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory, UserFactory
 from inklusi.testing.photos import shows
 
+from .test_activity import SHARE_IMAGE, meta
+
 
 def url(library):
     return reverse("public:library", args=[library.pk])
@@ -175,3 +177,18 @@ def test_query_count_is_bounded(client, library, photo, django_assert_max_num_qu
     MonthlyReportFactory(library=library)
     with django_assert_max_num_queries(7):
         assert client.get(url(library)).status_code == 200
+
+
+def test_link_preview_has_a_picture_and_a_description(client, library):
+    text = client.get(url(library)).text
+    assert meta(text, "property", "og:image") == SHARE_IMAGE
+    assert meta(text, "property", "og:description") == "Perpustakaan desa di tepi sungai."
+    library.description = ""
+    library.save()
+    ActivityFactory(library=library, starts_on=last_twelve_months()[-1])
+    MonthlyReportFactory(library=library, month=months_ago(2), visitors_female=70, visitors_male=5)
+    text = client.get(url(library)).text
+    assert meta(text, "property", "og:description") == (
+        "Perpustakaan Desa Air Batu in Kelurahan Air Batu — Talang Kelapa, Kabupaten Banyuasin: "
+        "75 visits and 1 community activity in the last twelve months."
+    )

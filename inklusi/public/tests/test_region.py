@@ -1,6 +1,7 @@
 """The activity feed of a region, and of the whole country."""
 
 import datetime
+import html
 
 import pytest
 from django.urls import reverse
@@ -8,8 +9,13 @@ from django.utils import timezone
 
 from inklusi.activities import services as activity_services
 from inklusi.activities.models import Status
-from inklusi.testing.factories import ActivityFactory
+from inklusi.libraries.models import Library
+from inklusi.monitoring.figures import last_twelve_months, place_figures
+from inklusi.monitoring.indicators import Place
+from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 from inklusi.testing.photos import shows
+
+from .test_activity import SHARE_IMAGE, meta
 
 
 def url(code=None):
@@ -163,5 +169,54 @@ def test_query_count_is_bounded(client, libraries, photo, django_assert_max_num_
     for library in (libraries.air_batu, libraries.sukajadi, libraries.banyuasin):
         for n in range(4):
             photo(ActivityFactory(library=library), f"foto-{library.pk}-{n}")
-    with django_assert_max_num_queries(8):
+    # 8, and 3 for the summary: its summary rows, computer users (place_figures), libraries.
+    with django_assert_max_num_queries(11):
         assert client.get(url(code)).status_code == 200
+
+
+def test_the_page_starts_with_what_the_libraries_did_in_one_sentence(client, libraries):
+    """Sums of the same figures the dashboard counts (place_figures), never a person."""
+    months = last_twelve_months()
+    ActivityFactory(
+        library=libraries.air_batu,
+        starts_on=months[-1],
+        participants_female=7,
+        participants_male=5,
+        facilitator="Bu Rahasia",
+    )
+    ActivityFactory(library=libraries.kemang_manis, starts_on=months[0], participants_female=3)
+    ActivityFactory(library=libraries.medan, starts_on=months[-1])  # another province
+    ActivityFactory(library=libraries.air_batu, starts_on=months[0] - datetime.timedelta(1))
+    MonthlyReportFactory(library=libraries.air_batu, month=months[5], visitors_female=200)
+    response = client.get(url("16"))
+    expected = place_figures(Place(region=libraries.regions["16"]), months)
+    numbers = response.context["summary"]
+    assert (numbers["activities"], numbers["participants"]) == (2, expected["participants"])
+    assert numbers["visitors"] == expected["visitors"]
+    libraries_there = Library.objects.filter(region__code__inside="16").count()
+    sentence = (
+        f"From {months[0]:%B %Y} to {months[-1]:%B %Y}, {libraries_there} libraries in "
+        f"{libraries.regions['16'].label} held 2 community activities for "
+        f"{expected['participants']} people and welcomed {expected['visitors']} visits."
+    )
+    assert response.context["sentence"] == sentence
+    text = response.text
+    assert text.index(html.escape(sentence)) < text.index("pub-cards")  # before the feed
+    assert meta(text, "property", "og:description") == sentence
+    assert meta(text, "property", "og:image") == SHARE_IMAGE
+    assert "Bu Rahasia" not in text
+
+
+def test_the_national_page_sums_up_the_whole_country(client, libraries):
+    ActivityFactory(library=libraries.medan, starts_on=last_twelve_months()[-1])
+    response = client.get(url())
+    assert response.context["summary"]["activities"] == 1
+    assert response.context["summary"]["libraries"] == Library.objects.count()
+    assert "libraries in Indonesia held 1 community activity for" in response.text
+    assert meta(response.text, "property", "og:image") == SHARE_IMAGE
+
+
+def test_a_place_with_nothing_recorded_says_so(client, libraries):
+    response = client.get(url("16.71"))
+    where = libraries.regions["16.71"].label
+    assert f"the libraries in {where} recorded no activity yet." in response.text
