@@ -3,6 +3,8 @@ no JavaScript and nothing fetched. Used by the dashboard and the advocacy brief.
 
 from django.utils.formats import date_format
 
+from .numbers import half_up
+
 # Drawing units of a column chart: its width, the base line and the tallest column. About the
 # size it is drawn at on a phone and in a third of a laptop screen, so the labels stay legible.
 CHART_WIDTH, CHART_BASE, CHART_HEIGHT = 360, 110, 90
@@ -50,7 +52,7 @@ def bar_list(items, total=None):
             "label": label,
             "value": value,
             "width": round(100 * value / peak, 1),
-            "share": round(100 * value / total) if total else 0,
+            "share": int(half_up(100 * value / total, 0)) if total else 0,
         }
         for label, value in items
     ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from inklusi.activities.models import Activity
 from inklusi.core.months import first_of_month, previous_month
+from inklusi.core.numbers import half_up
 from inklusi.libraries.models import Library, Status
 
 from .models import MonthlyReport, late_from
@@ -84,7 +85,7 @@ def compliance_counts(libraries, month):
                 "state": key,
                 "label": key.label,
                 "count": n,
-                "percent": round(100 * n / expected) if expected else 0,
+                "percent": int(half_up(100 * n / expected, 0)) if expected else 0,
             }
             for key, n in numbers.items()
         ],

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.formats import number_format
 
+from inklusi.core.numbers import decimal_text
+
 register = template.Library()
 
 
@@ -20,6 +22,15 @@ def rupiah(value):
     if value in (None, ""):
         return "–"
     return "Rp" + number_format(round(value), decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def desimal(value, places=1):
+    """17.35 → 17,4: a share or an average rounded half up (as every export rounds it) and
+    written the Indonesian way; "–" when there is none."""
+    if value in (None, ""):
+        return "–"
+    return decimal_text(value, int(places))
 
 
 @register.simple_tag(takes_context=True)

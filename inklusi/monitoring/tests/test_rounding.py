@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from django.utils import translation
 
+from inklusi.core.charts import bar_list
 from inklusi.core.numbers import decimal_text, half_up
+from inklusi.core.templatetags.inklusi import desimal
 from inklusi.monitoring.exports import CHANGE_FORMATS, indicator_number
 from inklusi.monitoring.templatetags.monitoring import change, figure
 
@@ -26,6 +28,8 @@ def test_the_page_the_pdf_and_the_workbook_show_the_same_figures():
         assert change({"change": -17.35, "percent": None}, "percent") == "−17,4 pt"
         assert change({"change": 3, "percent": 12.5}, "count") == "+3 (+13%)"
         assert decimal_text(87.25) == "87,3"
+        assert desimal(58.5, 0) == "59" and desimal(None) == "–"  # the public page, the brief
+    assert bar_list([("a", 1), ("b", 7)])[0]["share"] == 13  # 12,5% → 13, not round()'s 12
     share = indicator_number(17.35, "percent")
     assert share.value == Decimal("0.174") and share.format == "0.0%"
     assert indicator_number(0.245, "decimal").value == Decimal("0.25")
