@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "inklusi.accounts",
     "inklusi.libraries",
     "inklusi.team",
+    "inklusi.announcements",
+    "inklusi.questions",
+    "inklusi.comments",
     "inklusi.activities",
     "inklusi.reports",
     "inklusi.public",
@@ -184,6 +187,12 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 INVITATION_VALID_DAYS = 14
+
+# Per-person rate limits (count, seconds): posting announcements, asking questions, and the
+# "remind the unread" button of one announcement.
+ANNOUNCEMENT_RATE = (10, 60 * 60)
+QUESTION_RATE = (5, 60 * 60)
+REMINDER_RATE = (1, 6 * 60 * 60)
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

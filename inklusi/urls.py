@@ -18,6 +18,9 @@ urlpatterns = [
     path("rencana/", include("inklusi.plans.urls")),
     path("bimtek/", include("inklusi.trainings.urls")),
     path("pantauan/", include("inklusi.monitoring.urls")),
+    path("pengumuman/", include("inklusi.announcements.urls")),
+    path("tanya/", include("inklusi.questions.urls")),
+    path("komentar/", include("inklusi.comments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

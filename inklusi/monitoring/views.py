@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from inklusi.accounts.scope import Scope
 from inklusi.libraries.models import Library, Status
+from inklusi.questions.figures import assistance
 from inklusi.regions.models import Region
 
 from . import exports
@@ -150,6 +151,7 @@ def _show(request, place):
             for status, label in Status.choices
         ],
         "map_points": [{**point, "url": _point_url(point, query)} for point in board.map_points],
+        "assistance": assistance(place.code, place.library, period.first, period.last),
     }
     return render(request, "monitoring/dashboard.html", context)
 
