@@ -1,13 +1,15 @@
 """Comment threads on records, and @mentions of the people who can see the record."""
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -15,44 +17,54 @@ from inklusi.accounts.scope import Scope
 
 from .models import Comment
 
-# The records that carry a thread, by the word that names them in the thread's address.
-COMMENTABLE = {
-    "kegiatan": "activities.Activity",
-    "laporan": "reports.MonthlyReport",
-    "rencana": "plans.Plan",
-    "perjanjian": "partners.Agreement",
-    "bimtek": "trainings.Training",
-}
-# Agreements are listed on their partner's page; their threads have a page of their own.
-OWN_PAGE = {"perjanjian"}
+
+class Kind(NamedTuple):
+    model: type
+    seen_by: Callable  # user -> the queryset of records they may open
+    own_page: bool  # the thread has a page of its own (else it shows on the record's)
+
+
+# The records that carry a thread, by the word naming them in the thread's address. Each app
+# registers its own in `apps.py` (`commentable`), so comments import none of them.
+KINDS = {}
+
+
+def commentable(kind, model, seen_by=None, own_page=False):
+    """Give `model`'s records a thread. `seen_by(user)` gives the records the user may open,
+    when that is more than the scope's `visible_to` (a training is also seen by its
+    participants)."""
+    KINDS[kind] = Kind(
+        model, seen_by or (lambda user: model.objects.visible_to(Scope.of(user))), own_page
+    )
+
+
 # "@someone@example.id": people are mentioned by their e-mail address, which is unique; the
 # picker under the comment box finds it by name.
 MENTION = re.compile(r"(?<![\w.+-])@([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 
 def kind_of(record):
-    label = record._meta.label
-    return next(kind for kind, model in COMMENTABLE.items() if model == label)
+    return next(kind for kind, found in KINDS.items() if isinstance(record, found.model))
 
 
 def thread_url(record):
     """Where the record's thread is shown, to go back to after commenting."""
     kind = kind_of(record)
-    if kind in OWN_PAGE:
+    if KINDS[kind].own_page:
         return reverse("comments:thread", args=[kind, record.pk])
     return record.get_absolute_url()
 
 
-def get_record(kind, pk, scope):
+def get_record(kind, pk, user):
     """The record a thread belongs to, if the user sees it; 404 otherwise."""
-    if kind not in COMMENTABLE:
+    if kind not in KINDS:
         raise Http404
-    return apps.get_model(COMMENTABLE[kind]).objects.get_for(scope, pk)
+    return get_object_or_404(KINDS[kind].seen_by(user), pk=pk)
 
 
 def can_see(user, record):
     """Whether `user` may open `record`: the record's own access rule, asked for them."""
-    return type(record).objects.visible_to(Scope(user)).filter(pk=record.pk).exists()
+    return KINDS[kind_of(record)].seen_by(user).filter(pk=record.pk).exists()
 
 
 def thread(record):

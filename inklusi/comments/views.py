@@ -17,7 +17,7 @@ def thread(request, kind, pk):
     """A record's thread on a page of its own (the agreement's, and for browsers without
     JavaScript); a POST adds a comment. htmx posts get the thread back to swap in place."""
     scope = Scope.of(request.user)
-    record = services.get_record(kind, pk, scope)
+    record = services.get_record(kind, pk, request.user)
     swapping = request.headers.get("HX-Request") == "true"
     form = CommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -38,7 +38,7 @@ def thread(request, kind, pk):
 @require_safe
 def people(request, kind, pk):
     """The mention picker's answer: people who can see the record, by name or address."""
-    record = services.get_record(kind, pk, Scope.of(request.user))
+    record = services.get_record(kind, pk, request.user)
     words = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     found = services.people_to_mention(record, words) if len(words) >= 2 else []
     return render(request, "comments/_people.html", {"people": found, "words": words})

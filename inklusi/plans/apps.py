@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "inklusi.plans"
     verbose_name = _("Work plans")
+
+    def ready(self):
+        from inklusi.comments.services import commentable
+
+        from .models import Plan
+
+        commentable("rencana", Plan)

@@ -23,8 +23,9 @@ def get_question(request, pk):
 
 
 def may_ask(scope):
-    """Questions come from the people who hold a library (its manager)."""
-    return bool(scope.held_library_ids(for_edit=True))
+    """Questions come from a library's manager, or from a facilitator or coordinator who
+    writes down one a manager asked by telephone (choosing the library)."""
+    return scope.can_edit
 
 
 @login_required
