@@ -21,6 +21,7 @@ urlpatterns = [
     path("pengumuman/", include("inklusi.announcements.urls")),
     path("tanya/", include("inklusi.questions.urls")),
     path("komentar/", include("inklusi.comments.urls")),
+    path("notifikasi/", include("inklusi.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -10,6 +10,7 @@ from inklusi.advocacy.models import overdue_follow_ups
 from inklusi.announcements.models import Announcement
 from inklusi.core.months import previous_month
 from inklusi.libraries.models import Library, Status
+from inklusi.notifications.services import failures
 from inklusi.plans.queries import awaiting_review, decisions_pending
 from inklusi.questions.models import Question
 from inklusi.reports.queries import compliance_counts, reporting_libraries, reports_to_file
@@ -48,6 +49,7 @@ def home(request):
             else 0,
             "bimtek": home_trainings(request.user),
             "to_file": reports_to_file(scope),
+            "failed_email_count": failures().count() if scope.is_national else 0,
             "plans_to_review": awaiting_review(scope)[:10],
             "plans_awaiting_decision": decisions_pending(scope)[:10],
             "overdue_follow_ups": overdue[:10],
