@@ -190,13 +190,12 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap 
 
 INVITATION_VALID_DAYS = 14
 
-<<<<<<< HEAD
 # Per-person rate limits (count, seconds): posting announcements, asking questions, and the
 # "remind the unread" button of one announcement.
 ANNOUNCEMENT_RATE = (10, 60 * 60)
 QUESTION_RATE = (5, 60 * 60)
 REMINDER_RATE = (1, 6 * 60 * 60)
-=======
+
 # Background tasks (docs/deploy.md, "Background tasks"). With REDIS_URL the worker and the
 # scheduler run as their own processes; without it every task runs in the web process that
 # asked for it and nothing needs a server (the embedded demo, the tests).
@@ -243,7 +242,6 @@ NOTIFICATION_SENDING_TIMEOUT_MINUTES = 15
 REPORT_ESCALATION_DAYS = int(os.environ.get("REPORT_ESCALATION_DAYS", "7"))
 # Slow exports are written here, outside MEDIA_ROOT, and served only through a scope check.
 EXPORTS_ROOT = Path(os.environ.get("EXPORTS_ROOT", BASE_DIR / "var" / "exports"))
->>>>>>> notify
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
