@@ -1,17 +1,16 @@
 """Posting an announcement, reading it and reminding those who have not: every write here."""
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from inklusi.accounts.models import RoleAssignment
+from inklusi.accounts.models import RoleAssignment, User
 from inklusi.core import ratelimit
-from inklusi.libraries.validators import normalize_whatsapp
+from inklusi.notifications import services as notifications
 
 from .models import Receipt
 
@@ -61,6 +60,15 @@ def post(announcement, scope):
                 )
             )
     Receipt.objects.bulk_create(receipts)
+    with translation.override(settings.LANGUAGE_CODE):
+        notifications.notify(
+            User.objects.filter(pk__in=seen),
+            "announcement",
+            _("Announcement: %(title)s") % {"title": announcement.title},
+            announcement.get_absolute_url(),
+            actor=announcement.author,
+            body=Truncator(announcement.body).chars(300),
+        )
     return len(receipts)
 
 
@@ -90,20 +98,22 @@ def remind_unread(announcement, scope, by):
         )
     unread = list(receipts_seen_by(announcement, scope).filter(read_at__isnull=True))
     Receipt.objects.filter(pk__in=[r.pk for r in unread]).update(reminded_at=timezone.now())
+    with translation.override(settings.LANGUAGE_CODE):
+        notifications.notify(
+            [receipt.user for receipt in unread],
+            "announcement",
+            _('Reminder: please read "%(title)s"') % {"title": announcement.title},
+            announcement.get_absolute_url(),
+            actor=by,
+        )
     return unread
 
 
 def whatsapp_link(receipt, url):
     """A wa.me link with a reminder typed in, for a person who gave a WhatsApp number."""
-    try:
-        number = normalize_whatsapp(receipt.user.phone)
-    except ValidationError:
-        return ""
-    if not number:
-        return ""
     text = _('Hello %(name)s, please read the announcement "%(title)s" in Inklusi: %(url)s') % {
         "name": receipt.user.get_short_name(),
         "title": receipt.announcement.title,
         "url": url,
     }
-    return f"https://wa.me/{number}?text={quote(text)}"
+    return notifications.whatsapp_link(receipt.user.phone, text)

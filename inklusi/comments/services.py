@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,9 +12,12 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from inklusi.accounts.scope import Scope
+from inklusi.notifications import services as notifications
 
 from .models import Comment
 
@@ -105,8 +109,35 @@ def add_comment(record, scope, author, body):
     if not scope.can_edit:
         raise PermissionDenied
     people = mentioned_people(record, body)
+    earlier = set(thread(record).values_list("author", flat=True))
     comment = Comment.objects.create(record=record, author=author, body=body)
     comment.mentioned.set(people)
+    url = f"{thread_url(record)}#komentar-{comment.pk}"
+    excerpt = Truncator(body).chars(300)
+    followers = [
+        person
+        for person in get_user_model()
+        .objects.filter(pk__in=earlier)
+        .exclude(pk__in=[p.pk for p in people])
+        if can_see(person, record)
+    ]
+    with translation.override(settings.LANGUAGE_CODE):
+        notifications.notify(
+            people,
+            "mention",
+            _("%(name)s mentioned you on %(record)s") % {"name": author, "record": record},
+            url,
+            actor=author,
+            body=excerpt,
+        )
+        notifications.notify(
+            followers,
+            "comment",
+            _("%(name)s commented on %(record)s") % {"name": author, "record": record},
+            url,
+            actor=author,
+            body=excerpt,
+        )
     return comment, people
 
 

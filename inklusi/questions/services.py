@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from inklusi.accounts.models import Role, RoleAssignment
+from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.core import ratelimit
+from inklusi.notifications import services as notifications
 
 from .models import Question
 
@@ -23,6 +25,15 @@ def ask(question):
             % {"count": count}
         )
     question.save()
+    with translation.override(settings.LANGUAGE_CODE):
+        notifications.notify(
+            User.objects.filter(pk__in=answerers(question)),
+            "question",
+            _("Question from %(library)s") % {"library": question.library.name},
+            question.get_absolute_url(),
+            actor=question.asked_by,
+            body=Truncator(question.text).chars(300),
+        )
     return question
 
 
@@ -51,6 +62,15 @@ def answer(question, scope, by, text):
     if not taken:
         raise ValidationError(
             _("%(name)s answered this question first.") % {"name": question.answered_by}
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        notifications.notify(
+            [question.asked_by],
+            "answer",
+            _("Your question was answered by %(name)s") % {"name": by},
+            question.get_absolute_url(),
+            actor=by,
+            body=Truncator(text).chars(300),
         )
     return question
 
