@@ -5,6 +5,7 @@ from inklusi.devtools.demo import DEMO_PASSWORD, load_demo
 from inklusi.devtools.demo_activities import load_demo_records
 from inklusi.devtools.demo_partners import load_demo_partners
 from inklusi.devtools.demo_plans import load_demo_plans
+from inklusi.devtools.demo_talk import load_demo_talk
 from inklusi.devtools.demo_trainings import load_demo_trainings
 
 
@@ -12,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo province (Sumatera Selatan): libraries, one user for each role, a year "
         "of monthly reports, activities with photos, partners, advocacy meetings, work plans and "
-        "the Bimtek of July 2020 with its forty participants."
+        "the Bimtek of July 2020 with its forty participants, announcements, questions and "
+        "comments."
     )
 
     def handle(self, *args, **options):
@@ -22,12 +24,14 @@ class Command(BaseCommand):
         partners, meetings = load_demo_partners()
         plans = load_demo_plans()
         training = load_demo_trainings()
+        talk = load_demo_talk()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(libraries)} libraries, {reports} new monthly reports, "
                 f"{activities} new activities, {partners} partners, {meetings} advocacy meetings, "
                 f"{len(plans)} work plans, and “{training}” with "
-                f"{training.registrations.count()} participants."
+                f"{training.registrations.count()} participants; {talk[0]} announcements, "
+                f"{talk[1]} questions and {talk[2]} comments."
             )
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
