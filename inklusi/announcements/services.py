@@ -109,11 +109,11 @@ def remind_unread(announcement, scope, by):
     return unread
 
 
-def whatsapp_link(receipt, url):
+def whatsapp_link(announcement, person, url):
     """A wa.me link with a reminder typed in, for a person who gave a WhatsApp number."""
     text = _('Hello %(name)s, please read the announcement "%(title)s" in Inklusi: %(url)s') % {
-        "name": receipt.user.get_short_name(),
-        "title": receipt.announcement.title,
+        "name": person.get_short_name(),
+        "title": announcement.title,
         "url": url,
     }
-    return notifications.whatsapp_link(receipt.user.phone, text)
+    return notifications.whatsapp_link(person.phone, text)

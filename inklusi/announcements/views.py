@@ -112,7 +112,10 @@ def receipts(request, pk):
     announcement = get_announcement(request, pk)
     url = request.build_absolute_uri(announcement.get_absolute_url())
     rows = [
-        (receipt, services.whatsapp_link(receipt, url) if not receipt.read_at else "")
+        (
+            receipt,
+            "" if receipt.read_at else services.whatsapp_link(announcement, receipt.user, url),
+        )
         for receipt in services.receipts_seen_by(announcement, scope)
     ]
     return render(
