@@ -39,6 +39,6 @@ def thread(request, kind, pk):
 def people(request, kind, pk):
     """The mention picker's answer: people who can see the record, by name or address."""
     record = services.get_record(kind, pk, request.user)
-    words = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    words = request.GET.get("q", "").strip()[:100]
     found = services.people_to_mention(record, words) if len(words) >= 2 else []
     return render(request, "comments/_people.html", {"people": found, "words": words})
