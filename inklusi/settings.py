@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "inklusi.plans",
     "inklusi.trainings",
     "inklusi.monitoring",
+    "inklusi.reminders",
     "inklusi.home",
     "inklusi.devtools",
 ]
@@ -215,9 +216,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inklusi.notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=6, minute=30),
     },
-    "reminders-hourly": {
+    "reminders": {
         "task": "inklusi.reminders.tasks.send_due_reminders",
-        "schedule": crontab(minute=5),
+        "schedule": crontab(minute="*/15"),
     },
     "reminders-monthly-digest": {
         "task": "inklusi.reminders.tasks.send_monthly_digests",
