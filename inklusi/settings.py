@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "inklusi.trainings",
     "inklusi.monitoring",
     "inklusi.reminders",
+    "inklusi.downloads",
     "inklusi.home",
     "inklusi.devtools",
 ]
@@ -219,6 +220,10 @@ CELERY_BEAT_SCHEDULE = {
     "reminders": {
         "task": "inklusi.reminders.tasks.send_due_reminders",
         "schedule": crontab(minute="*/15"),
+    },
+    "downloads-clean": {
+        "task": "inklusi.downloads.tasks.clean",
+        "schedule": 600.0,
     },
     "reminders-monthly-digest": {
         "task": "inklusi.reminders.tasks.send_monthly_digests",
