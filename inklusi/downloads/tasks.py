@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from inklusi.core.tasks import BaseTask
+from inklusi.core.tasks import BaseTask, submit
 
 from . import services
 
@@ -13,4 +13,4 @@ def prepare(download_id):
 @shared_task(base=BaseTask)
 def clean():
     for download_id in services.clean():
-        prepare.delay(download_id)
+        submit(prepare, download_id)

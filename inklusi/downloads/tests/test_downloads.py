@@ -116,7 +116,7 @@ def test_a_failure_is_shown_not_raised(login, people, django_capture_on_commit_c
 def test_a_broker_outage_leaves_it_waiting_for_the_sweep(
     login, people, django_capture_on_commit_callbacks
 ):
-    with mock.patch.object(tasks.prepare, "apply_async", side_effect=OSError("redis down")):
+    with mock.patch("inklusi.core.tasks.submit", side_effect=OSError("redis down")):
         with django_capture_on_commit_callbacks(execute=True):
             response = ask(login(people.admin))
     assert response.status_code == 302
@@ -126,7 +126,7 @@ def test_a_broker_outage_leaves_it_waiting_for_the_sweep(
         created_at=download.created_at.replace(year=download.created_at.year - 0)
         - __import__("datetime").timedelta(minutes=2)
     )
-    tasks.clean.delay()
+    tasks.clean.apply()
     download.refresh_from_db()
     assert download.state == State.DONE
 

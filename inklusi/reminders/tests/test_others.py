@@ -91,9 +91,9 @@ def test_the_scheduled_task_runs_everything_due_once(
         region=libraries.regions["16.07"], created_by=people.facilitator, follow_up_on=days(0)
     )
     with django_capture_on_commit_callbacks(execute=True):
-        tasks.send_due_reminders.delay()
+        tasks.send_due_reminders.apply()
     sent = len(mail.outbox)
     assert people.facilitator.email in [m.to[0] for m in mail.outbox]
     with django_capture_on_commit_callbacks(execute=True):
-        tasks.send_due_reminders.delay()
+        tasks.send_due_reminders.apply()
     assert len(mail.outbox) == sent
