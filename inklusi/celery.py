@@ -15,3 +15,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inklusi.settings")
 app = Celery("inklusi")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# The default in every thread too: runserver and threaded workers handle requests in threads,
+# where Celery would otherwise fall back to an unconfigured app that is not eager.
+app.set_default()

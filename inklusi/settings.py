@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "inklusi.plans",
     "inklusi.trainings",
     "inklusi.monitoring",
+    "inklusi.reminders",
+    "inklusi.downloads",
     "inklusi.home",
     "inklusi.devtools",
 ]
@@ -224,9 +226,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inklusi.notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=6, minute=30),
     },
-    "reminders-hourly": {
+    "reminders": {
         "task": "inklusi.reminders.tasks.send_due_reminders",
-        "schedule": crontab(minute=5),
+        "schedule": crontab(minute="*/15"),
+    },
+    "downloads-clean": {
+        "task": "inklusi.downloads.tasks.clean",
+        "schedule": 600.0,
     },
     "reminders-monthly-digest": {
         "task": "inklusi.reminders.tasks.send_monthly_digests",

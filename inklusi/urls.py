@@ -22,6 +22,7 @@ urlpatterns = [
     path("tanya/", include("inklusi.questions.urls")),
     path("komentar/", include("inklusi.comments.urls")),
     path("notifikasi/", include("inklusi.notifications.urls")),
+    path("unduhan/", include("inklusi.downloads.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

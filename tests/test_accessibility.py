@@ -49,6 +49,8 @@ def test_login_page_is_accessible(phone, db):
                 "questions:create",
                 ("questions:detail", "question"),
                 "questions:faq",
+                "notifications:inbox",
+                "notifications:settings",
             ],
         ),
         (

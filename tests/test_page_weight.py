@@ -21,6 +21,7 @@ BUDGET = 150 * 1024
         reverse("announcements:list"),
         reverse("questions:create"),
         reverse("questions:faq"),
+        reverse("notifications:inbox"),
     ],
 )
 def test_manager_pages_fit_the_budget(people, login, url):

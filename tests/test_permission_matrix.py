@@ -112,6 +112,9 @@ def test_admin_is_for_national_admins_only(people, login, who):
         ("regions:index", []),
         ("accounts:profile", []),
         ("team:team", []),
+        ("notifications:inbox", []),
+        ("notifications:failures", []),
+        ("downloads:detail", [1]),
     ],
 )
 def test_pages_need_login(client, db, name, args):
@@ -207,6 +210,11 @@ APP_PAGES = {
         ("agreement", "comments:thread", lambda at: ["perjanjian", at.agreement.pk], SEEN),
         ("training", "comments:thread", lambda at: ["bimtek", at.training.pk], SEEN),
         ("people", "comments:people", lambda at: ["kegiatan", at.activity.pk], SEEN),
+    ],
+    "notifications": [
+        ("list", "notifications:inbox", None, OPEN),  # each their own
+        ("settings", "notifications:settings", None, OPEN),
+        ("failures", "notifications:failures", None, "200 403 403 403 403 403 403 403"),
     ],
 }
 

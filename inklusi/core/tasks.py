@@ -21,6 +21,17 @@ class BaseTask(Task):
         logger.error("Task %s%r failed: %s", self.name, tuple(args), exc, exc_info=einfo)
 
 
+def submit(task, *args, countdown=None):
+    """Queues `task(*args)`, or runs it here and now without a broker (REDIS_URL unset).
+
+    Celery's own eager `apply_async` still takes a producer from kombu's connection pool;
+    `apply` does not, so in-process mode and the tests never open a broker connection.
+    """
+    if task.app.conf.task_always_eager:
+        return task.apply(args=args)
+    return task.apply_async(args=args, countdown=countdown)
+
+
 def enqueue(task, *args, countdown=None):
     """Ask for `task(*args)` once the current transaction commits; never raise.
 
@@ -31,7 +42,7 @@ def enqueue(task, *args, countdown=None):
 
     def publish():
         try:
-            task.apply_async(args=args, countdown=countdown)
+            submit(task, *args, countdown=countdown)
         except Exception:  # kombu and redis raise many kinds; none may reach the user
             logger.warning("Could not queue %s%r; the sweep will retry it", task.name, args)
 

@@ -239,6 +239,7 @@ def message(recipient, notifications, *, digest):
             "site_url": settings.SITE_URL,
         }
         text = render_to_string("notifications/email.txt", context)
+        files = [f for n in notifications for f in kinds.attachments(n)]
     headers = {}
     if not digest:
         headers = {
@@ -251,9 +252,8 @@ def message(recipient, notifications, *, digest):
         to=[recipient.email],
         headers=headers,
     )
-    for notification in notifications:
-        for filename, content, mimetype in kinds.attachments(notification):
-            email.attach(filename, content, mimetype)
+    for filename, content, mimetype in files:
+        email.attach(filename, content, mimetype)
     return email
 
 

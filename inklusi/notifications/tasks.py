@@ -4,7 +4,7 @@ again what a mail-server or broker outage, or a killed worker, left behind."""
 from celery import shared_task
 from django.db.models import Q
 
-from inklusi.core.tasks import BaseTask
+from inklusi.core.tasks import BaseTask, submit
 
 from . import services
 
@@ -35,13 +35,13 @@ def send_digest(self, user_id):
 @shared_task(base=BaseTask)
 def send_daily_digests():
     for user_id in services.digest_recipients():
-        send_digest.delay(user_id)
+        submit(send_digest, user_id)
 
 
 @shared_task(base=BaseTask)
 def sweep():
     singles, digests = services.due_for_sweep()
     for notification_id in singles:
-        send_email.delay(notification_id)
+        submit(send_email, notification_id)
     for user_id in digests:
-        send_digest.delay(user_id)
+        submit(send_digest, user_id)

@@ -69,8 +69,8 @@ def test_daily_digest_gathers_the_day_in_one_email(people, django_capture_on_com
         send([people.manager], title="Satu")
         send([people.manager], kind="comment", title="Dua")
     assert mail.outbox == []
-    tasks.send_daily_digests.delay()
-    tasks.send_daily_digests.delay()  # a second run finds nothing left
+    tasks.send_daily_digests.apply()
+    tasks.send_daily_digests.apply()  # a second run finds nothing left
     assert len(mail.outbox) == 1
     assert "Satu" in mail.outbox[0].body and "Dua" in mail.outbox[0].body
     assert "List-Unsubscribe" not in mail.outbox[0].extra_headers
