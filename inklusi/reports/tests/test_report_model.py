@@ -32,7 +32,8 @@ def test_a_future_month_is_refused(libraries):
 def test_this_month_is_refused_until_it_ends(libraries):
     report = MonthlyReportFactory.build(library=libraries.air_batu, month=this_month())
     assert errors_of(report)["month"] == [
-        f"The report for {this_month():%B %Y} can be filed from {next_month(this_month()):%-d %B %Y}."
+        f"The report for {this_month():%B %Y} can be filed from "
+        f"{next_month(this_month()):%-d %B %Y}."
     ]
 
 
