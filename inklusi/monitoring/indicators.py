@@ -430,6 +430,28 @@ def missing_after_due(by_month, counts, months, today=None):
     return max(0, counts.expected_reports(past_due) - filed)
 
 
+# Figures that come from the monthly reports, and the shares of reports filed.
+REPORT_FIGURES = ("visitors", "visitors_female", "visitors_male", "members", "new_members", "loans")
+REPORT_SHARES = ("compliance", "on_time", "late")
+
+
+def own_library_view(board):
+    """One library's page: the figures of a period without its report are not known ("–"),
+    not zero, and its report shares (0 or 100 %) are not compared, so a report not filed yet
+    does not paint every figure at −100 %. Changes `board` in place; exports keep the zeros
+    of the sheet."""
+    figures, changes = dict(board.figures), dict(board.changes)
+    reported, reported_before = figures["reports"], board.previous_figures["reports"]
+    for key in REPORT_SHARES:
+        changes[key] = None
+    for key in REPORT_FIGURES:
+        if not reported:
+            figures[key] = None
+        if not (reported and reported_before):
+            changes[key] = None
+    board.figures, board.changes = figures, changes
+
+
 def comparison(current, previous):
     """Per indicator: the change from the previous period (points for shares) and its
     direction, or None where either value is missing."""

@@ -4,6 +4,7 @@ rows: the month's activity count of each report, and who has reported for a mont
 from django.db import models
 from django.db.models import Count, F, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -131,21 +132,35 @@ def reports_to_file(scope, today=None):
     if scope.edits_regionally or not 0 < len(ids) <= MAX_FILE_BUTTONS:
         return []
     today = today or timezone.localdate()
+    libraries = Library.objects.filter(pk__in=ids).order_by("name")
+    return [
+        {**item, "library": library, "several": len(ids) > 1}
+        for library, item in months_to_file(libraries, today)
+    ]
+
+
+def months_to_file(libraries, today):
+    """(library, {month, text, late, url}) of the reports of last month and this month (once
+    open for filing) that these libraries have not filed, in one query."""
     months = [m for m in (previous_month(today), this_month(today)) if is_open(m, today)]
+    libraries = list(libraries)
     filed = set(
-        MonthlyReport.objects.filter(library_id__in=ids, month__in=months).values_list(
+        MonthlyReport.objects.filter(library__in=libraries, month__in=months).values_list(
             "library_id", "month"
         )
     )
+    create = reverse("reports:create")
     return [
-        {
-            "library": library,
-            "month": month,
-            "text": file_button_text(month, today),
-            "late": today > due_date(month),
-            "several": len(ids) > 1,
-        }
-        for library in Library.objects.filter(pk__in=ids).order_by("name")
+        (
+            library,
+            {
+                "month": month,
+                "text": file_button_text(month, today),
+                "late": today > due_date(month),
+                "url": f"{create}?library={library.pk}&month={month:%Y-%m}",
+            },
+        )
+        for library in libraries
         for month in months
         if (library.pk, month) not in filed
     ]
