@@ -49,7 +49,7 @@ def staff(scope):
 
 
 def several_libraries(scope):
-    return scope.single_library_id is None
+    return holds_a_place(scope) and scope.single_library_id is None
 
 
 def one_library(scope):
@@ -79,9 +79,9 @@ MENU = (
     Entry("monitoring", _("Monitoring"), holds_a_place, "monitoring:index"),
     Entry("my_library", _("My library"), one_library, "libraries:detail", args=_own_library),
     Entry("libraries", _("Libraries"), several_libraries, "libraries:list"),
-    Entry("activities", _("Activities"), everyone, "activities:list"),
-    Entry("reports", _("Reports"), everyone, "reports:list"),
-    Entry("plans", _("Work plans"), everyone, "plans:list"),
+    Entry("activities", _("Activities"), holds_a_place, "activities:list"),
+    Entry("reports", _("Reports"), holds_a_place, "reports:list"),
+    Entry("plans", _("Work plans"), holds_a_place, "plans:list"),
     # Partnerships and advocacy for APBD money are the regency's work (domain.md); a village
     # library's ask for Dana Desa goes through its work plan.
     Entry("partners", _("Partners"), regional_editors, "partners:list"),
