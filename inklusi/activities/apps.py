@@ -8,7 +8,10 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from inklusi.comments.services import commentable
+        from inklusi.core import next_steps
 
         from .models import Activity
+        from .steps import next_steps as steps
 
         commentable("kegiatan", Activity)
+        next_steps.register(steps)

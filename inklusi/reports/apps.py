@@ -8,7 +8,10 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from inklusi.comments.services import commentable
+        from inklusi.core import next_steps
 
         from .models import MonthlyReport
+        from .steps import next_steps as steps
 
         commentable("laporan", MonthlyReport)
+        next_steps.register(steps)
