@@ -31,8 +31,7 @@ def request_download(user, kind, place, query):
     queues the work. Raises Http404 outside the scope, ValueError for a bad period."""
     if kind not in builders.BUILDERS:
         raise ValueError(_("Unknown kind of download."))
-    builders.place_for(user, place)
-    builders.period_of(query)
+    builders.check(user, kind, place, query)
     download = Download.objects.create(user=user, kind=kind, place=place, query=query)
     from . import tasks  # the tasks call this module
 

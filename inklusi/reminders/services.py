@@ -64,10 +64,11 @@ def send(reminders):
     """Sends each reminder to each recipient who has not had it yet; returns how many."""
     reminders = list(reminders)
     names = {r.name for r in reminders}
+    occasions = {r.occasion for r in reminders}
     done = set(
         when_unlocked(
             lambda: list(
-                SentReminder.objects.filter(kind__in=names).values_list(
+                SentReminder.objects.filter(kind__in=names, occasion__in=occasions).values_list(
                     "kind", "object_key", "recipient_id", "occasion"
                 )
             )
@@ -141,19 +142,17 @@ def report_reminders(today):
         stage = "report_due_today"
     else:
         stage = "report_overdue"
-    missing = list(missing_reports(Place(), month))
-    if not missing:
-        return []
+    # Subqueries, not lists: the whole country's libraries may be missing.
+    missing = missing_reports(Place(), month)
     occasion = f"{month:%Y-%m}"
-    managers = {}
+    managers, libraries = {}, {}
     for role in RoleAssignment.objects.filter(
-        role=Role.LIBRARY_MANAGER, library__in=missing, user__is_active=True
-    ).select_related("user"):
+        role=Role.LIBRARY_MANAGER, library__in=missing.values("pk"), user__is_active=True
+    ).select_related("user", "library"):
         managers.setdefault(role.library_id, []).append(role.user)
+        libraries[role.library_id] = role.library
     reminders = []
-    for library in missing:
-        if library.pk not in managers:
-            continue
+    for library in sorted(libraries.values(), key=lambda library: library.pk):
         texts = {
             "report_due_soon": lambda library=library: (
                 _("The report for %(month)s is due on %(due)s")
@@ -195,15 +194,15 @@ def regency_code(region_code):
 def escalations(missing, month):
     """One reminder per regency to its coordinators: how many libraries have not reported."""
     by_regency = {}
-    for library in missing:
-        by_regency.setdefault(regency_code(library.region_id), []).append(library)
+    for name, region in missing.values_list("name", "region_id"):
+        by_regency.setdefault(regency_code(region), []).append(name)
     reminders = []
-    for code, libraries in sorted(by_regency.items()):
+    for code, names in sorted(by_regency.items()):
         coordinators = list(people_holding([Role.REGENCY_COORDINATOR], code))
         if not coordinators:
             continue
-        names = ", ".join(library.name for library in libraries[:5])
-        count = len(libraries)
+        count = len(names)
+        names = ", ".join(names[:5])
         reminders.append(
             Reminder(
                 name="report_escalated",

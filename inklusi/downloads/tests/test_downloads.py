@@ -3,6 +3,7 @@ the file is served only to its owner inside their scope, and nothing reaches MED
 
 import datetime
 import io
+import zipfile
 from unittest import mock
 
 import pytest
@@ -147,3 +148,33 @@ def test_the_nation_dashboard_asks_for_the_workbook_in_the_background(login, peo
     assert f'action="{CREATE}"' in page
     page = login(people.regency).get(reverse("monitoring:region", args=["16.07"])).content.decode()
     assert f'action="{CREATE}"' not in page  # a regency's workbook comes at once
+
+
+def test_a_provinces_regency_briefs_come_zipped(login, people, django_capture_on_commit_callbacks):
+    client = login(people.province)
+    page = client.get(reverse("regions:detail", args=["16"])).content.decode()
+    assert 'name="kind" value="regency_briefs"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            CREATE, {"kind": "regency_briefs", "place": "region:16", "back": "/wilayah/16/"}
+        )
+    download = Download.objects.get()
+    assert download.state == State.DONE, download.error
+    file = client.get(reverse("downloads:fetch", args=[download.pk]))
+    assert response.status_code == 302
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(file.streaming_content)))
+    names = archive.namelist()
+    assert [name.split("-2")[0] for name in names] == [
+        "brief-kabupaten-banyuasin",
+        "brief-kota-palembang",
+    ]
+    assert all(archive.read(name).startswith(b"%PDF") for name in names)
+    assert file["Content-Disposition"].startswith('attachment; filename="brief-provinsi-sumatera')
+
+
+@pytest.mark.parametrize("who,place", [("regency", "region:16"), ("regency", "region:16.07")])
+def test_regency_briefs_only_of_a_province_in_scope(login, people, who, place):
+    response = login(getattr(people, who)).post(CREATE, {"kind": "regency_briefs", "place": place})
+    assert response.status_code == 404
+    page = login(people.regency).get(reverse("regions:detail", args=["16.07"])).content.decode()
+    assert "regency_briefs" not in page
