@@ -120,3 +120,13 @@ def test_an_attachment_that_is_not_what_it_claims_is_refused(people, login, name
     assert 'class="error"' in response.text
     assert "Laporan bulan ini" in response.text
     assert not Announcement.objects.exists()
+
+
+def test_an_attachment_over_the_size_cap_is_refused(people, login):
+    big = SimpleUploadedFile(
+        "besar.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024), "application/pdf"
+    )
+    response = login(people.regency).post(URL, data(attachment=big))
+    assert response.status_code == 200
+    assert 'class="error"' in response.text and "10,0\xa0MB" in response.text
+    assert not Announcement.objects.exists()
