@@ -25,6 +25,7 @@ from . import kinds
 from .models import Delivery, EmailSettings, EmailState, Notification
 
 UNSUBSCRIBE_SALT = "inklusi.notifications.unsubscribe"
+KEEP_READ_DAYS = 365
 
 
 def notify(recipients, kind, title, url, *, actor=None, body="", data=None):
@@ -258,10 +259,15 @@ def message(recipient, notifications, *, digest):
 
 
 def due_for_sweep(now=None):
-    """Puts back what was lost and lists what to send again: rows stuck "sending" longer than
+    """Deletes read notifications older than `KEEP_READ_DAYS`, puts back what was lost and lists
+    what to send again: rows stuck "sending" longer than
     `NOTIFICATION_SENDING_TIMEOUT_MINUTES` (their worker died) go back to waiting; returns
     (ids of single e-mails due, ids of people whose failed digest is due)."""
     now = now or timezone.now()
+    # Personal data kept no longer than needed: read notifications go after a year.
+    Notification.objects.filter(
+        read_at__isnull=False, created_at__lt=now - timedelta(days=KEEP_READ_DAYS)
+    ).delete()
     stuck_since = now - timedelta(minutes=settings.NOTIFICATION_SENDING_TIMEOUT_MINUTES)
     Notification.objects.filter(email=EmailState.SENDING, email_claimed_at__lt=stuck_since).update(
         email=EmailState.WAITING, email_next_try_at=None

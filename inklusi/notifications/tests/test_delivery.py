@@ -137,3 +137,12 @@ def test_unsubscribed_after_queueing_gets_no_mail(people):
     assert mail.outbox == []
     row.refresh_from_db()
     assert row.email == EmailState.NONE
+
+
+def test_the_sweep_forgets_read_notifications_after_a_year(people):
+    old_read, old_unread, recent_read = (notify(people) for _ in range(3))
+    year_ago = timezone.now() - timedelta(days=366)
+    Notification.objects.filter(pk__in=[old_read.pk, old_unread.pk]).update(created_at=year_ago)
+    Notification.objects.filter(pk__in=[old_read.pk, recent_read.pk]).update(read_at=timezone.now())
+    tasks.sweep.apply()
+    assert set(Notification.objects.values_list("pk", flat=True)) == {old_unread.pk, recent_read.pk}
