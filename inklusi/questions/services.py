@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.accounts.models import Role, people_holding
 from inklusi.core import ratelimit
 from inklusi.notifications import services as notifications
 
@@ -27,7 +27,7 @@ def ask(question):
     question.save()
     with translation.override(settings.LANGUAGE_CODE):
         notifications.notify(
-            User.objects.filter(pk__in=answerers(question)),
+            answerers(question),
             "question",
             _("Question from %(library)s") % {"library": question.library.name},
             question.get_absolute_url(),
@@ -40,13 +40,7 @@ def ask(question):
 def answerers(question):
     """The facilitators and coordinators of the question's regency (or of its district, for a
     facilitator working there): the people it goes to."""
-    region = question.library.region_id
-    parts = region.split(".")
-    covering = [".".join(parts[:n]) for n in range(2, len(parts) + 1)]
-    roles = RoleAssignment.objects.filter(
-        role__in=ANSWERING_ROLES, region__in=covering, user__is_active=True
-    )
-    return roles.values_list("user", flat=True).distinct()
+    return people_holding(ANSWERING_ROLES, question.library.region_id)
 
 
 def answer(question, scope, by, text):

@@ -5,9 +5,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from inklusi.accounts.models import Role
 from inklusi.accounts.scope import Scope
 from inklusi.questions import services
 from inklusi.questions.models import Question
+from inklusi.testing.factories import UserFactory
 
 from .helpers import ask
 
@@ -18,7 +20,7 @@ def answer_url(question):
 
 def test_it_goes_to_the_facilitators_and_coordinators_of_the_regency(people, libraries):
     question = ask(people.manager, libraries.air_batu)
-    assert set(services.answerers(question)) == {people.facilitator.pk, people.regency.pk}
+    assert set(services.answerers(question)) == {people.facilitator, people.regency}
 
 
 def test_the_regency_facilitator_answers_and_the_asker_reads_it(people, libraries, login):
@@ -74,3 +76,11 @@ def test_an_empty_answer_is_a_form_error(people, libraries, login):
     question = ask(people.manager, libraries.air_batu)
     response = login(people.facilitator).post(answer_url(question), {"answer": ""})
     assert response.status_code == 200 and 'class="error"' in response.text
+
+
+def test_a_facilitator_of_the_district_gets_it_too(people, libraries):
+    district = UserFactory(role=(Role.FACILITATOR, libraries.regions["16.07.10"]))
+    elsewhere = UserFactory(role=(Role.FACILITATOR, libraries.regions["16.71"]))
+    question = ask(people.manager, libraries.air_batu)
+    assert district in services.answerers(question)
+    assert elsewhere not in services.answerers(question)
