@@ -38,6 +38,7 @@ OPTIONAL_SECTIONS = {
 
 class ParticipantCountField(CountField):
     limit = 100_000  # more than any one activity gathers
+    example = 25
 
 
 class MultipleFileInput(forms.ClearableFileInput):

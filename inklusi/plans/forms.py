@@ -135,6 +135,7 @@ class NeedForm(forms.ModelForm):
 class TargetSizeField(CountField):
     limit = 1_000_000
     empty_is_zero = False  # how many people the activity is for must be said
+    example = 30
 
 
 class ActivityForm(forms.ModelForm):
