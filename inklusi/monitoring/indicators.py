@@ -412,13 +412,22 @@ def indicators(by_month, counts, months):
     }
 
 
+# Counted from the monthly reports: in a period without reports they are not known, and a
+# "−100%" would read as a collapse rather than as reports not filed yet.
+FROM_REPORTS = {"visitors", "visitors_female", "visitors_male", "members", "new_members", "loans"}
+
+
 def comparison(current, previous):
     """Per indicator: the change from the previous period (points for shares) and its
-    direction, or None where either value is missing."""
+    direction, or None where either value is missing (a report figure of a period without
+    reports is missing, not zero)."""
     changes = {}
     for indicator in INDICATORS:
         now, before = current.get(indicator.key), previous.get(indicator.key)
-        if indicator.as_of_today or now is None or before is None:
+        unknown = indicator.key in FROM_REPORTS and not (
+            current.get("reports") and previous.get("reports")
+        )
+        if indicator.as_of_today or unknown or now is None or before is None:
             changes[indicator.key] = None
             continue
         change = now - before
