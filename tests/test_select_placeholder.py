@@ -9,7 +9,6 @@ from django.urls import reverse
 from inklusi.plans.tests.helpers import make_plan
 
 
-
 def empty_options(page):
     return re.findall(r'<option value=""[^>]*>([^<]*)</option>', page)
 
@@ -28,7 +27,10 @@ def pages(people, libraries):
     }
 
 
-@pytest.mark.parametrize("page", ["need", "budget line", "advocacy", "partner", "training", "activity"])
+PAGES = ["need", "budget line", "advocacy", "partner", "training", "activity"]
+
+
+@pytest.mark.parametrize("page", PAGES)
 def test_every_form_opens_its_selects_on_the_same_placeholder(people, login, pages, page):
     html = login(people.regency).get(pages[page]).content.decode()
     labels = empty_options(html)

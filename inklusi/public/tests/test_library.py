@@ -195,7 +195,7 @@ def test_link_preview_has_a_picture_and_a_description(client, library):
 
 
 def test_the_two_activity_counts_say_what_each_counts(client, library):
-    """"8 activities" above "Activities (9)" looked like a mistake: the figure counts the
+    """ "8 activities" above "Activities (9)" looked like a mistake: the figure counts the
     twelve complete months, the list every published activity (this month's too)."""
     MonthlyReportFactory(library=library, month=months_ago(1))
     ActivityFactory(library=library, starts_on=timezone.localdate())  # this month

@@ -193,7 +193,7 @@ def test_empty_boxes_are_zero(people, login, libraries):
 
 
 def test_the_header_names_the_village_once(people, login, libraries):
-    """"Perpustakaan Desa Air Batu Desa Air Batu" read as a typo: the place beside the name
+    """ "Perpustakaan Desa Air Batu Desa Air Batu" read as a typo: the place beside the name
     adds the district and regency instead."""
     page = login(people.manager).get(URL).content.decode()
     assert '<small class="muted">Desa Air Batu</small>' not in page

@@ -64,7 +64,7 @@ def test_month_refuses_nonsense(typed):
 
 
 def test_a_wrong_entry_is_shown_a_plausible_example_of_that_figure(people, login, libraries):
-    """"For example 1500" under days open reads as nonsense: each figure has its own."""
+    """ "For example 1500" under days open reads as nonsense: each figure has its own."""
     data = new_report(libraries.air_batu, months_ago(1), open_days="dua", loans="x")
     form = login(people.manager).post(reverse("reports:create"), data).context["form"]
     assert form.errors["open_days"] == ["Type a whole number, for example 22."]
