@@ -23,6 +23,11 @@ from django.urls import reverse
         "/akun/undang/?library=%00",
         "/akun/undang/?library=abc&role=nonsense",
         "/akun/undangan/ab%00cd/",
+        "/notifikasi/?page=-1&belum=%00",
+        "/notifikasi/berhenti/%00/",
+        "/notifikasi/berhenti/" + "x" * 3000 + "/",
+        "/notifikasi/gagal/?page=abc",
+        "/unduhan/99999999999999999999/",
     ],
 )
 def test_odd_addresses_get_a_clear_answer(people, login, url):
