@@ -27,9 +27,14 @@ def test_manager_builds_a_plan_and_the_coordinator_comments(people, libraries, p
     assert plan.activities.count() == 4
     assert "Pelatihan literasi digital untuk warga" in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # Summary first: each part and each activity folds to a line (9,555 px unfolded).
+    assert page.evaluate("document.documentElement.scrollHeight") < 2500
+    assert not page.is_visible("text=Tambah butir anggaran")
 
     # A line with a negative price is refused, and what was typed stays.
     activity = plan.activities.order_by("month").first()
+    page.click("#activities > summary")
+    page.click(f"#activity-{activity.pk} > summary")
     page.click(f"a[href='{reverse('plans:line_create', args=[plan.pk, activity.pk])}']")
     page.fill("input[name=item]", "Rak buku")
     page.fill("input[name=quantity]", "2")
@@ -45,6 +50,7 @@ def test_manager_builds_a_plan_and_the_coordinator_comments(people, libraries, p
     page.click("main button[type=submit]")
     page.wait_for_url(f"{page.base_url}{plan.get_absolute_url()}#budget")
     assert plan.lines().get(item="Rak buku").total == 1_500_000
+    assert page.evaluate("document.getElementById('budget').open")  # the address opened it
 
     page.click("form[action$='/ajukan/'] button")
     page.wait_for_selector(".plan-state-in_review")
@@ -53,6 +59,7 @@ def test_manager_builds_a_plan_and_the_coordinator_comments(people, libraries, p
     page.context.clear_cookies()
     page = phone_login("banyuasin@example.id")
     page.goto(page.base_url + plan.get_absolute_url())
+    page.click("#budget > summary")
     page.click("#budget .plan-comment-box summary")
     page.fill("#comment-budget", "Harga rak buku terlalu tinggi, cek harga toko di desa.")
     page.click("#budget .plan-comment-box button")
@@ -66,7 +73,7 @@ def test_manager_builds_a_plan_and_the_coordinator_comments(people, libraries, p
     page.context.clear_cookies()
     page = phone_login("pengelola@example.id")
     page.goto(page.base_url + plan.get_absolute_url())
-    assert "cek harga toko di desa" in page.content()
+    assert page.is_visible("text=cek harga toko di desa")  # a part with comments opens
     assert "Mohon perbaiki anggaran rak buku." in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     with page.expect_download() as download:

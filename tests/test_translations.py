@@ -21,3 +21,11 @@ def test_translations_keep_their_placeholders():
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for text in translations:
             assert sorted(PLACEHOLDER.findall(text)) == wanted, entry.msgid
+
+
+def test_changing_something_is_called_ubah_everywhere():
+    """ "Ganti" beside "Ubah" for the same act reads as two different things."""
+    ganti = re.compile(r"\bganti\b", re.IGNORECASE)
+    for entry in polib.pofile(str(PO)):
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        assert not any(ganti.search(text) for text in translations), entry.msgid

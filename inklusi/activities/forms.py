@@ -38,6 +38,7 @@ OPTIONAL_SECTIONS = {
 
 class ParticipantCountField(CountField):
     limit = 100_000  # more than any one activity gathers
+    example = 25
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -126,12 +127,13 @@ class ActivityForm(forms.ModelForm):
         self.fields["category"].queryset = Category.objects.filter(
             Q(is_active=True) | Q(pk=self.instance.category_id)
         )
-        today = timezone.localdate().isoformat()
+        today = timezone.localdate()  # in Asia/Jakarta (settings.TIME_ZONE)
         for name in ("starts_on", "ends_on"):
-            self.fields[name].widget.attrs["max"] = today
+            self.fields[name].widget.attrs["max"] = today.isoformat()
         if not self.instance.pk:
             for name in COUNT_FIELDS:
                 self.initial[name] = None
+            self.initial.setdefault("starts_on", today)  # most are recorded on the day
 
     def clean_photos(self):
         files = self.cleaned_data["photos"]

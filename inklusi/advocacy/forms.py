@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,7 +67,7 @@ class MeetingForm(forms.ModelForm):
             del self.fields["region"]
         self.fields["budget_line"].queryset = budget_lines_to_ask_for(scope)
         self.fields["budget_line"].label_from_instance = budget_line_label
-        self.fields["commitment_source"].choices = [("", "—")] + [
+        self.fields["commitment_source"].choices = BLANK_CHOICE_DASH + [
             choice for choice in FundingSource.choices if choice[0] != FundingSource.NONE
         ]
         today = timezone.localdate().isoformat()

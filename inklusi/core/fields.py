@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 # Far above any count in the programme (visitors of a provincial library in a month), far
@@ -53,17 +54,21 @@ class RupiahField(forms.IntegerField):
 
 class CountField(forms.IntegerField):
     """A count as people type it: "1.500" or "1 500" is 1500 (a number box would read "1.000"
-    as 1); never negative; an empty box is 0."""
+    as 1); never negative; an empty box is 0.
+
+    `example` is the number a wrong entry is told to look like: a plausible value of this
+    count ("for example 22" under days open, not "1500")."""
 
     widget = forms.TextInput
     default_error_messages = {
-        "invalid": _("Type a whole number, for example 1500."),
+        "invalid": _("Type a whole number, for example %(example)s."),
         "min_value": _("A count cannot be negative."),
         "max_value": _("This number is too large. Please check it."),
     }
 
     limit = MAX_COUNT
     empty_is_zero = True
+    example = 150
 
     def __init__(self, **kwargs):
         # The model field's own range (the database's) is far too wide to catch a typo.
@@ -77,7 +82,15 @@ class CountField(forms.IntegerField):
             value = value.strip().replace(" ", "").replace("\u00a0", "").replace("−", "-")
             if THOUSANDS.match(value.lstrip("-")):
                 value = value.replace(".", "")
-        return super().to_python(value)
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            if error.code != "invalid":
+                raise
+            example = number_format(self.example, force_grouping=True)
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"example": example}
+            ) from None
 
     def clean(self, value):
         cleaned = super().clean(value)

@@ -1,7 +1,9 @@
 """A type-ahead picker: type a name, pick from the list the server sends back (htmx).
 
-The value itself (a region code, a library id) sits in a small text box beside it, so the
-form still works when JavaScript does not, and what was picked survives a failed submit.
+The value itself (a region code, a library id) sits in a small text box, the field that is
+sent: shown only without JavaScript (the search box is then hidden, it could not answer), so
+the form still works; with JavaScript it stays hidden behind the search box, and what was
+picked survives a failed submit.
 Subclasses say where to search and how to name the chosen value.
 """
 

@@ -190,6 +190,16 @@ class Library(models.Model):
         return f"https://wa.me/{self.whatsapp}" if self.whatsapp else ""
 
     @property
+    def place_beside_name(self):
+        """Where the library is, for the small print beside its name, without saying the
+        place twice: "Perpustakaan Desa Kuala Puntian" is followed by its district and
+        regency, not by "Desa Kuala Puntian" again."""
+        region = self.region
+        if region.name.casefold() in self.name.casefold():
+            return region.context
+        return region.label
+
+    @property
     def has_location(self):
         return self.latitude is not None and self.longitude is not None
 

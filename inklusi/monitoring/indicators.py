@@ -430,7 +430,9 @@ def missing_after_due(by_month, counts, months, today=None):
     return max(0, counts.expected_reports(past_due) - filed)
 
 
-# Figures that come from the monthly reports, and the shares of reports filed.
+# Figures that come from the monthly reports, and the shares of reports filed. In a period
+# without reports those figures are not known: a "−100%" would read as a collapse rather than
+# as reports not filed yet, so no change is given for them (`comparison`).
 REPORT_FIGURES = ("visitors", "visitors_female", "visitors_male", "members", "new_members", "loans")
 REPORT_SHARES = ("compliance", "on_time", "late")
 
@@ -454,11 +456,15 @@ def own_library_view(board):
 
 def comparison(current, previous):
     """Per indicator: the change from the previous period (points for shares) and its
-    direction, or None where either value is missing."""
+    direction, or None where either value is missing (a report figure of a period without
+    reports is missing, not zero)."""
     changes = {}
     for indicator in INDICATORS:
         now, before = current.get(indicator.key), previous.get(indicator.key)
-        if indicator.as_of_today or now is None or before is None:
+        unknown = indicator.key in REPORT_FIGURES and not (
+            current.get("reports") and previous.get("reports")
+        )
+        if indicator.as_of_today or unknown or now is None or before is None:
             changes[indicator.key] = None
             continue
         change = now - before

@@ -91,10 +91,10 @@ def place_url(place, name="", **kwargs):
 
 def breadcrumb(request, place):
     """(label, url or None) from the nation down to the place; links only where the user
-    may look."""
+    may look. The nation's own page has none (it would read "Indonesia › Indonesia")."""
     scope = Scope.of(request.user)
     crumbs = []
-    if scope.is_national:
+    if scope.is_national and (place.library or place.region):
         crumbs.append((Place().name, place_url(Place())))
     regions = []
     if place.library:

@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import Q
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -135,6 +136,7 @@ class NeedForm(forms.ModelForm):
 class TargetSizeField(CountField):
     limit = 1_000_000
     empty_is_zero = False  # how many people the activity is for must be said
+    example = 30
 
 
 class ActivityForm(forms.ModelForm):
@@ -193,7 +195,7 @@ class LineForm(forms.ModelForm):
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.activity = activity
-        self.fields["source"].choices = [("", "—")] + LINE_SOURCES
+        self.fields["source"].choices = BLANK_CHOICE_DASH + LINE_SOURCES
 
     def clean_unit_price(self):
         price = self.cleaned_data["unit_price"]

@@ -33,6 +33,19 @@ class MonthField(forms.DateField):
         return super().to_python(value)
 
 
+# What a wrong entry is told a figure looks like: a village library's usual month.
+FIGURE_EXAMPLES = {
+    "open_days": 22,
+    "visitors_female": 180,
+    "visitors_male": 150,
+    "new_members": 12,
+    "total_members": 450,
+    "loans": 300,
+    "computer_users": 40,
+    "internet_users": 60,
+}
+
+
 class ReportForm(forms.ModelForm):
     """The month's figures. A new report also names its library and month; an edit keeps
     them. Figures far above the library's usual need the `confirm` box ticked."""
@@ -65,6 +78,8 @@ class ReportForm(forms.ModelForm):
             del self.fields["library"], self.fields["month"]
         else:
             self.fields["library"].queryset = libraries
+        for name, example in FIGURE_EXAMPLES.items():
+            self.fields[name].example = example
         if not self.instance.pk:
             for name in FIGURE_FIELDS:
                 self.initial[name] = None  # an empty box to type in, not a 0 to delete first

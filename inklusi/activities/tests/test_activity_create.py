@@ -1,7 +1,10 @@
 """Recording an activity: a library's manager for their library, coordinators in their area."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from inklusi.activities.models import Activity, Review, Status
 from inklusi.testing.queries import captured_queries
@@ -139,3 +142,11 @@ def test_create_and_publish_refreshes_the_summaries_once(people, login):
     assert counts["draft"] <= 23
     assert counts["publish"] <= counts["draft"] + 2
     assert Activity.objects.get(title="publish").status == Status.PUBLISHED
+
+
+def test_the_date_starts_as_today_in_jakarta(people, login, monkeypatch):
+    """Most activities are recorded on the day; 20:00 UTC is already tomorrow in Jakarta."""
+    evening_utc = datetime.datetime(2026, 3, 1, 20, 0, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: evening_utc)
+    page = login(people.manager).get(URL).text
+    assert 'name="starts_on" value="2026-03-02"' in page

@@ -4,6 +4,8 @@ averages with two decimals, the Indonesian way, rounded half up as the spreadshe
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from inklusi.core.numbers import decimal_text, half_up
 from inklusi.monitoring.indicators import INDICATOR_KEYS
@@ -28,13 +30,19 @@ def figure(value, unit="count"):
 
 @register.filter
 def change(change, unit="count"):
-    """ "+12 (+5,0%)", "−3,2 pt": the change from the compared period."""
+    """ "+12 (+5,0%)", "−3,2 pt": the change from the compared period; "pt" (percentage
+    points) carries its meaning in an <abbr> title."""
     if not change:
         return ""
     amount = change["change"]
     sign = "+" if amount > 0 else "−" if amount < 0 else "±"
-    if unit == "percent":
-        return f"{sign}{decimal_text(abs(amount), DECIMALS[unit])} pt"
+    if unit == "percent":  # points, explained where they are shown
+        return format_html(
+            '{}{} <abbr title="{}">pt</abbr>',
+            sign,
+            decimal_text(abs(amount), DECIMALS[unit]),
+            _("percentage points"),
+        )
     text = sign + figure(abs(amount), unit)
     if change["percent"] is not None and amount:
         text += f" ({sign}{decimal_text(change['percent'], 0)}%)"

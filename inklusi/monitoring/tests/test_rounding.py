@@ -25,7 +25,9 @@ def test_the_page_the_pdf_and_the_workbook_show_the_same_figures():
         assert figure(17.35, "percent") == "17,4%"
         assert figure(0.245, "decimal") == "0,25"
         assert figure(1234.5, "count") == "1.235"
-        assert change({"change": -17.35, "percent": None}, "percent") == "−17,4 pt"
+        assert change({"change": -17.35, "percent": None}, "percent") == (
+            '−17,4 <abbr title="poin persentase">pt</abbr>'
+        )
         assert change({"change": 3, "percent": 12.5}, "count") == "+3 (+13%)"
         assert decimal_text(87.25) == "87,3"
         assert desimal(58.5, 0) == "59" and desimal(None) == "–"  # the public page, the brief

@@ -195,6 +195,21 @@ def test_the_breadcrumb_links_only_places_the_user_may_open(people, libraries, l
     assert crumb_links(login(people.manager).get(library_url(libraries.air_batu))) == []
 
 
+def test_the_national_page_has_no_breadcrumb_naming_itself_twice(people, login):
+    page = login(people.admin).get(NATION).content.decode()
+    assert crumb_links(login(people.admin).get(NATION)) == []
+    assert "Indonesia ›" not in page
+
+
+def test_points_are_explained_where_changes_are_shown(people, login):
+    """ "−100,0 pt" was never explained: the page says what pt means, and each pt says it."""
+    client = login(people.admin)
+    client.cookies["django_language"] = "id"
+    page = client.get(NATION).content.decode()
+    assert "pt: poin persentase" in page
+    assert '<abbr title="poin persentase">pt</abbr>' in page
+
+
 def test_the_breadcrumb_keeps_the_period(people, libraries, login):
     response = login(people.admin).get(region_url("16.07"), {"period": "year", "at": "2025"})
     assert f'href="{region_url("16")}?period=year&amp;at=2025"' in response.content.decode()

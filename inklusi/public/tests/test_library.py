@@ -192,3 +192,15 @@ def test_link_preview_has_a_picture_and_a_description(client, library):
         "Perpustakaan Desa Air Batu in Kelurahan Air Batu — Talang Kelapa, Kabupaten Banyuasin: "
         "75 visits and 1 community activity in the last twelve months."
     )
+
+
+def test_the_two_activity_counts_say_what_each_counts(client, library):
+    """ "8 activities" above "Activities (9)" looked like a mistake: the figure counts the
+    twelve complete months, the list every published activity (this month's too)."""
+    MonthlyReportFactory(library=library, month=months_ago(1))
+    ActivityFactory(library=library, starts_on=timezone.localdate())  # this month
+    ActivityFactory(library=library, starts_on=months_ago(2))
+    ActivityFactory(library=library, starts_on=months_ago(14))
+    page = client.get(url(library)).content.decode()
+    assert "<strong>1</strong> activities in these twelve months" in page
+    assert "All published activities (3)" in page

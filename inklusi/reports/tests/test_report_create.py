@@ -199,3 +199,12 @@ def test_empty_boxes_are_zero(people, login, libraries):
     assert login(people.manager).post(URL, data).status_code == 302
     report = MonthlyReport.objects.get()
     assert (report.computer_users, report.internet_users, report.new_members) == (0, 0, 0)
+
+
+def test_the_header_names_the_village_once(people, login, libraries):
+    """ "Perpustakaan Desa Air Batu Desa Air Batu" read as a typo: the place beside the name
+    adds the district and regency instead."""
+    page = login(people.manager).get(URL).content.decode()
+    assert '<small class="muted">Desa Air Batu</small>' not in page
+    where = libraries.air_batu.region.context
+    assert f'Perpustakaan Desa Air Batu <small class="muted">{where}</small>' in page

@@ -4,9 +4,12 @@ import datetime
 
 import pytest
 from django import forms
+from django.urls import reverse
 
 from inklusi.core.fields import CountField
 from inklusi.reports.forms import MonthField
+
+from .helpers import months_ago, new_report
 
 
 @pytest.mark.parametrize(
@@ -30,12 +33,12 @@ def test_count_accepts_what_people_type(typed, value):
         ("-5", "A count cannot be negative."),
         ("−5", "A count cannot be negative."),
         ("-1.500", "A count cannot be negative."),
-        ("1.5", "Type a whole number, for example 1500."),
-        ("1,500", "Type a whole number, for example 1500."),
-        ("1.50", "Type a whole number, for example 1500."),
-        ("lima", "Type a whole number, for example 1500."),
-        ("1\x00", "Type a whole number, for example 1500."),
-        ("9" * 5000, "Type a whole number, for example 1500."),
+        ("1.5", "Type a whole number, for example 150."),
+        ("1,500", "Type a whole number, for example 150."),
+        ("1.50", "Type a whole number, for example 150."),
+        ("lima", "Type a whole number, for example 150."),
+        ("1\x00", "Type a whole number, for example 150."),
+        ("9" * 5000, "Type a whole number, for example 150."),
         (str(10**30), "This number is too large. Please check it."),
     ],
 )
@@ -58,3 +61,11 @@ def test_month_reads_the_month_pickers_value():
 def test_month_refuses_nonsense(typed):
     with pytest.raises(forms.ValidationError):
         MonthField().clean(typed)
+
+
+def test_a_wrong_entry_is_shown_a_plausible_example_of_that_figure(people, login, libraries):
+    """ "For example 1500" under days open reads as nonsense: each figure has its own."""
+    data = new_report(libraries.air_batu, months_ago(1), open_days="dua", loans="x")
+    form = login(people.manager).post(reverse("reports:create"), data).context["form"]
+    assert form.errors["open_days"] == ["Type a whole number, for example 22."]
+    assert form.errors["loans"] == ["Type a whole number, for example 300."]

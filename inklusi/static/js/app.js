@@ -89,6 +89,17 @@
     map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
   });
 
+  // An address pointing into a folded part (a plan's "#activity-12") opens it first.
+  function openTarget() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    if (target) target.scrollIntoView();
+  }
+  document.addEventListener("DOMContentLoaded", openTarget);
+  window.addEventListener("hashchange", openTarget);
+
   // Forms that undo something ask first (data-confirm holds the question).
   document.addEventListener("submit", function (event) {
     var question = event.target.dataset && event.target.dataset.confirm;
