@@ -28,14 +28,14 @@ SMALL_TARGETS_JS = """(minimum) => {
   for (const el of document.querySelectorAll(selector)) {
     let box = el.getBoundingClientRect();
     if (!box.width || !box.height || box.right <= 0 || box.left >= width) continue;
-    if (getComputedStyle(el).visibility === "hidden") continue;
+    if (!el.checkVisibility({visibilityProperty: true})) continue;  // closed <details> too
     if (el.closest(".leaflet-control-attribution")) continue;
     if (el.type === "checkbox" || el.type === "radio") {
       for (const label of el.labels) box = union(box, label.getBoundingClientRect());
     }
     if (box.width >= minimum && box.height >= minimum) continue;
     if (el.tagName === "A" && inRunningText(el)) continue;
-    const name = (words(el) || el.value || el.name || el.getAttribute("aria-label") || "").slice(0, 40);
+    const name = (words(el) || el.value || el.name || "").slice(0, 40);
     found.push(`<${el.tagName.toLowerCase()} class="${el.className}"> "${name}" `
       + `${Math.round(box.width)}×${Math.round(box.height)}`);
   }

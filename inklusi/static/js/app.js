@@ -30,6 +30,14 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   });
 
+  // A part folded on phones (the dashboard's full table) opens by itself on a wide screen.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia("(min-width: 900px)").matches) return;
+    document.querySelectorAll("details[data-open-when-wide]").forEach(function (part) {
+      part.open = true;
+    });
+  });
+
   // Parts of a form that only matter for some values of a select (data-show-when="select id",
   // data-show-values="a b"); with no value chosen yet, everything shows.
   document.addEventListener("DOMContentLoaded", function () {
