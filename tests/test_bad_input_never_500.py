@@ -23,6 +23,8 @@ from django.urls import reverse
         "/akun/undang/?library=%00",
         "/akun/undang/?library=abc&role=nonsense",
         "/akun/undangan/ab%00cd/",
+        "/pantauan/nasional/?cari=a%00b",
+        "/pantauan/wilayah/16/?cari=" + "%25_" * 2000,
     ],
 )
 def test_odd_addresses_get_a_clear_answer(people, login, url):

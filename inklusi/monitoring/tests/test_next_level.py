@@ -4,11 +4,18 @@ search that finds only libraries inside the place and the user's scope; the full
 behind "Full table"."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inklusi.core.months import previous_month
 from inklusi.monitoring import indicators
-from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
+from inklusi.testing.factories import (
+    ActivityFactory,
+    LibraryFactory,
+    MonthlyReportFactory,
+    make_region,
+)
 
 
 def region_url(code):
@@ -128,3 +135,19 @@ def test_the_full_table_is_folded_until_a_column_is_sorted(people, reported, log
     assert '<details class="dash-full" id="table" data-open-when-wide>' in folded
     sorted_page = client.get(region_url("16.07"), {"sort": "-visitors"}).content.decode()
     assert '<details class="dash-full" id="table" data-open-when-wide open>' in sorted_page
+
+
+def test_the_library_cards_ask_a_fixed_number_of_queries(people, reported, login):
+    client = login(people.regency)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(region_url("16.07")).status_code == 200
+        return len(captured.captured_queries)
+
+    few = queries()
+    for number in range(6):
+        village = make_region(f"16.07.10.{2101 + number}", f"Uji {number}")
+        MonthlyReportFactory(library=LibraryFactory(region=village), month=previous_month())
+    assert len(cards(client.get(region_url("16.07")))) == 9
+    assert queries() == few
