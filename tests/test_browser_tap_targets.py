@@ -62,7 +62,9 @@ def test_a_library_managers_pages_fit_a_thumb(work, phone_login):
             reverse("reports:detail", args=[work["report"].pk]),
             reverse("libraries:detail", args=[library.pk]),
             reverse("libraries:edit", args=[library.pk]),
+            reverse("plans:list"),
             reverse("plans:detail", args=[work["plan"].pk]),
+            reverse("trainings:list"),
             reverse("accounts:profile"),
         ],
     )
@@ -85,7 +87,13 @@ def test_a_regency_coordinators_pages_fit_a_thumb(work, phone_login):
             reverse("team:invite"),
             reverse("monitoring:region", args=["16.07"]),
             reverse("monitoring:region", args=["16.07.10"]),
+            reverse("regions:index"),
             reverse("regions:detail", args=["16.07"]),
+            reverse("plans:list"),
             reverse("plans:detail", args=[work["plan"].pk]),
+            reverse("partners:list"),
+            reverse("overview:index"),
+            reverse("advocacy:list"),
+            reverse("trainings:list"),
         ],
     )
