@@ -141,8 +141,8 @@ def _show(request, place):
     search = {"text": searched, "found": found[:SEARCH_LIMIT], "more": len(found) > SEARCH_LIMIT}
     for library in search["found"]:
         library.dashboard_url = f"{place_url(Place(library=library))}?{query}"
-    if searched and request.headers.get("HX-Request"):
-        # The type-ahead asks for the results alone.
+    if "cari" in request.GET and request.headers.get("HX-Request"):
+        # The type-ahead asks for the results alone (none once the box is emptied).
         return render(request, "monitoring/_library_search.html", {"search": search})
     board = dashboard(place, period)
     sort = request.GET.get("sort", "")

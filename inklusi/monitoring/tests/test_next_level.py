@@ -118,6 +118,8 @@ def test_the_type_ahead_gets_the_results_alone(people, libraries, login):
         region_url("16.07"), {"cari": "Tidak ada"}, headers={"HX-Request": "true"}
     )
     assert "Tidak ada perpustakaan di wilayah ini yang cocok" in response.content.decode()
+    emptied = client.get(region_url("16.07"), {"cari": " "}, headers={"HX-Request": "true"})
+    assert emptied.content.decode().strip() == ""
 
 
 def test_the_search_shows_the_first_ones_and_says_there_are_more(
