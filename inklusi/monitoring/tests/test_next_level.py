@@ -153,3 +153,11 @@ def test_the_library_cards_ask_a_fixed_number_of_queries(people, reported, login
         MonthlyReportFactory(library=LibraryFactory(region=village), month=previous_month())
     assert len(cards(client.get(region_url("16.07")))) == 9
     assert queries() == few
+
+
+def test_a_library_is_two_taps_below_a_regency_with_many(people, reported, login, monkeypatch):
+    monkeypatch.setattr(indicators, "CARD_LIBRARY_LIMIT", 2)
+    client = login(people.regency)
+    district = cards(client.get(region_url("16.07")))["Kecamatan Talang Kelapa"]
+    found = cards(client.get(district.url))  # the first tap
+    assert found["Perpustakaan Desa Air Batu"].url.startswith(library_url(reported.air_batu))
