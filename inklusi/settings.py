@@ -176,6 +176,8 @@ MAX_IMAGE_UPLOAD_BYTES = int(os.environ.get("MAX_IMAGE_UPLOAD_BYTES", str(5 * 10
 IMAGE_MAX_SIDE = 1600
 # A monthly report is on time when filed by this day of the following month.
 REPORT_DUE_DAY = int(os.environ.get("REPORT_DUE_DAY", "10"))
+# A month opens for filing this many days before it ends (0: once it has ended).
+REPORT_OPENS_DAYS_BEFORE_END = int(os.environ.get("REPORT_OPENS_DAYS_BEFORE_END", "0"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Map tiles for the location picker. Empty means no tiles: the map still shows the pin and the

@@ -24,6 +24,13 @@ class CounterpartKind(models.TextChoices):
 
 
 class AdvocacyMeetingQuerySet(ScopedQuerySet):
+    def log_of(self, scope):
+        """The meetings a user reads in the log: the library side's working notes (what was
+        asked, what the counterpart promised), for the people who work in that area. A
+        read-only viewer (Bappeda, a village head) may be the counterpart itself: viewers get
+        the outcomes instead (the brief, the overview's sums, the dashboard, public pages)."""
+        return self.editable_by(scope)
+
     def open_follow_ups(self):
         return self.filter(follow_up_on__isnull=False, follow_up_done=False)
 
@@ -152,10 +159,10 @@ class AdvocacyMeeting(models.Model):
 
 
 def overdue_follow_ups(scope):
-    """The overdue follow-ups the user can see, oldest first: for the home page."""
+    """The overdue follow-ups in the user's log, oldest first: for the home page."""
     return (
         AdvocacyMeeting.objects.overdue()
-        .visible_to(scope)
+        .log_of(scope)
         .select_related("library", "region")
         .order_by("follow_up_on", "pk")
     )

@@ -27,17 +27,19 @@ BRIEF_LANGUAGE = "id"
 REGION_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 
-def get_meeting(request, pk, for_edit=False):
+def get_meeting(request, pk):
+    """A meeting of the user's log (`AdvocacyMeeting.objects.log_of`): 404 otherwise, for a
+    read-only viewer too."""
     meetings = AdvocacyMeeting.objects.select_related("library__region", "region")
-    return meetings.get_for(Scope.of(request.user), pk, for_edit=for_edit)
+    return meetings.get_for(Scope.of(request.user), pk, for_edit=True)
 
 
 @login_required
 @require_safe
 def meeting_list(request):
-    scope = Scope.of(request.user)
+    scope = Scope.requiring(request.user, "can_edit")  # the log is not for read-only viewers
     filters = MeetingFilterForm(request.GET)
-    meetings = filters.apply(AdvocacyMeeting.objects.visible_to(scope))
+    meetings = filters.apply(AdvocacyMeeting.objects.log_of(scope))
     page = Paginator(
         meetings.select_related("library", "region").order_by("-met_on", "-pk"), 25
     ).get_page(request.GET.get("page"))
@@ -48,7 +50,6 @@ def meeting_list(request):
             "filters": filters,
             "page": page,
             "count": page.paginator.count,
-            "can_create": scope.can_edit,
             "today": timezone.localdate(),
         },
     )
@@ -62,12 +63,8 @@ def meeting_detail(request, pk):
 
 
 def _detail(request, meeting, follow_up_form):
-    scope = Scope.of(request.user)
-    can_edit = AdvocacyMeeting.objects.editable_by(scope).filter(pk=meeting.pk).exists()
     return render(
-        request,
-        "advocacy/detail.html",
-        {"meeting": meeting, "can_edit": can_edit, "follow_up_form": follow_up_form},
+        request, "advocacy/detail.html", {"meeting": meeting, "follow_up_form": follow_up_form}
     )
 
 
@@ -82,7 +79,7 @@ def meeting_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
-    meeting = get_meeting(request, pk, for_edit=True)
+    meeting = get_meeting(request, pk)
     return _meeting_form(request, copy.copy(meeting), Scope.of(request.user), meeting)
 
 
@@ -102,7 +99,7 @@ def _meeting_form(request, instance, scope, meeting=None):
 @require_POST
 def meeting_follow_up(request, pk):
     """Mark the follow-up done, saying what came of it."""
-    meeting = get_meeting(request, pk, for_edit=True)
+    meeting = get_meeting(request, pk)
     form = FollowUpForm(request.POST)
     if form.is_valid():
         try:

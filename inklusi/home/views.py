@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -33,7 +33,6 @@ def home(request):
         if scope.can_invite
         else []
     )
-    activities = Activity.objects.editable_by(scope).select_related("library")
     last_month = previous_month()
     overdue = overdue_follow_ups(scope)
     return render(
@@ -46,7 +45,8 @@ def home(request):
             "plans_awaiting_decision": decisions_pending(scope)[:10],
             "overdue_follow_ups": overdue[:10],
             "overdue_follow_up_count": overdue.count(),
-            "sent_back": activities.filter(review=Review.RETURNED).order_by("-reviewed_at")[:10],
+            "sent_back": sent_back_to(request.user, scope)[:10],
+            "returned_by_me": returned_by(request.user, scope)[:10],
             "last_month": last_month,
             # Coordinators: what to look at this week.
             "to_verify_count": Activity.objects.reviewable_by(scope)
@@ -69,6 +69,30 @@ def home(request):
             "unmanaged": unmanaged[:10] if unmanaged is not None else [],
             "unmanaged_count": unmanaged.count() if unmanaged is not None else 0,
         },
+    )
+
+
+def sent_back_to(user, scope):
+    """Activities sent back to the person who recorded them (to the library's managers when
+    that account is gone): a coordinator does not see the managers' returns as their own."""
+    mine = Q(created_by=user) | Q(
+        created_by__isnull=True, library_id__in=scope.held_library_ids(for_edit=True)
+    )
+    return (
+        Activity.objects.editable_by(scope)
+        .filter(mine, review=Review.RETURNED)
+        .select_related("library")
+        .order_by("-reviewed_at")
+    )
+
+
+def returned_by(user, scope):
+    """Activities the user sent back that still wait for their writers' correction."""
+    return (
+        Activity.objects.visible_to(scope)
+        .filter(review=Review.RETURNED, reviewed_by=user)
+        .select_related("library")
+        .order_by("reviewed_at")
     )
 
 

@@ -88,7 +88,10 @@ INDICATORS = (
     Indicator(
         "late",
         _("Reports late"),
-        _("Reports filed after the 10th of the following month, as a share of those expected."),
+        _(
+            "Reports filed after the 10th of the following month or still missing after it, as "
+            "a share of those expected."
+        ),
         "percent",
     ),
     Indicator("visitors", _("Visitors"), _("Visits counted in the monthly reports.")),
@@ -398,7 +401,11 @@ def indicators(by_month, counts, months):
     LibraryCounts, over `months`."""
     figures = totals(by_month, months)
     expected = counts.expected_reports(months) if counts else 0
-    late = figures["reports"] - figures["reports_on_time"]
+    late = (
+        figures["reports"]
+        - figures["reports_on_time"]
+        + missing_after_due(by_month, counts, months)
+    )
     return {
         **figures,
         "libraries": counts.in_programme(months[-1]) if counts else 0,
@@ -410,6 +417,39 @@ def indicators(by_month, counts, months):
         "activities_per_library": figures["activities"] / expected if expected else None,
         "quiet": counts.quiet if counts else 0,
     }
+
+
+def missing_after_due(by_month, counts, months, today=None):
+    """Reports expected for the months whose due day has passed and still not filed: they
+    are late too, so on time, late and not yet due add up to the reports expected."""
+    today = today or timezone.localdate()
+    past_due = [month for month in months if today > due_date(month)]
+    if not counts or not past_due:
+        return 0
+    filed = sum(by_month.get(month, {}).get("reports") or 0 for month in past_due)
+    return max(0, counts.expected_reports(past_due) - filed)
+
+
+# Figures that come from the monthly reports, and the shares of reports filed.
+REPORT_FIGURES = ("visitors", "visitors_female", "visitors_male", "members", "new_members", "loans")
+REPORT_SHARES = ("compliance", "on_time", "late")
+
+
+def own_library_view(board):
+    """One library's page: the figures of a period without its report are not known ("–"),
+    not zero, and its report shares (0 or 100 %) are not compared, so a report not filed yet
+    does not paint every figure at −100 %. Changes `board` in place; exports keep the zeros
+    of the sheet."""
+    figures, changes = dict(board.figures), dict(board.changes)
+    reported, reported_before = figures["reports"], board.previous_figures["reports"]
+    for key in REPORT_SHARES:
+        changes[key] = None
+    for key in REPORT_FIGURES:
+        if not reported:
+            figures[key] = None
+        if not (reported and reported_before):
+            changes[key] = None
+    board.figures, board.changes = figures, changes
 
 
 def comparison(current, previous):

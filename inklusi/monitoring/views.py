@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from inklusi.accounts.scope import Scope
+from inklusi.core import next_steps
 from inklusi.libraries.models import Library, Status
 from inklusi.regions.models import Region
 
 from . import exports
-from .indicators import INDICATORS, TABLE_KEYS, Place, cards, dashboard
+from .indicators import INDICATORS, TABLE_KEYS, Place, cards, dashboard, own_library_view
 from .periods import KINDS, PeriodError, default_period, parse_period
 
 EXPORT_FORMATS = ("xlsx", "pdf")
@@ -145,6 +146,8 @@ def _show(request, place):
         # The type-ahead asks for the results alone (none once the box is emptied).
         return render(request, "monitoring/_library_search.html", {"search": search})
     board = dashboard(place, period)
+    if place.library:
+        own_library_view(board)
     sort = request.GET.get("sort", "")
     rows, sort_key, descending = _sorted_rows(board.rows, sort or "name")
     _link_rows(rows, query)
@@ -183,8 +186,21 @@ def _show(request, place):
             for status, label in Status.choices
         ],
         "map_points": [{**point, "url": _point_url(point, query)} for point in board.map_points],
+        **_library_context(request, place),
     }
     return render(request, "monitoring/dashboard.html", context)
+
+
+def _library_context(request, place):
+    """A library's page shows its people's next steps instead of "who needs a call" (which
+    would name the library to itself); a coordinator also gets its WhatsApp."""
+    if not place.library:
+        return {}
+    scope = Scope.of(request.user)
+    return {
+        "next_steps": next_steps.for_library(place.library, scope),
+        "contact_library": scope.can_review(place.library),
+    }
 
 
 def _point_url(point, query):

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "inklusi.reports"
     verbose_name = _("Monthly reports")
+
+    def ready(self):
+        from inklusi.core import next_steps
+
+        from .steps import next_steps as steps
+
+        next_steps.register(steps)

@@ -1,7 +1,8 @@
 """Monthly reports (*laporan bulanan*): one per library and month, edited rather than duplicated.
 
-A report for month M is due on REPORT_DUE_DAY of month M+1; the first submission decides
-whether it came on time. Figures far above the library's usual (ten times the median of its
+A report for month M opens for filing REPORT_OPENS_DAYS_BEFORE_END days before M ends (0: once
+it has ended) and is due on REPORT_DUE_DAY of month M+1; the first submission decides whether
+it came on time. Figures far above the library's usual (ten times the median of its
 previous twelve reports) are not errors but warnings the manager must confirm.
 """
 
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.months import first_of_month, month_label, next_month
@@ -39,6 +41,22 @@ FIGURE_FIELDS = (
 )
 # Open days are bounded by the calendar, so a jump there is never "unusual".
 WATCHED_FIELDS = FIGURE_FIELDS[1:]
+
+
+def opens_on(month):
+    """The first day the report of `month` may be filed."""
+    return next_month(month) - datetime.timedelta(days=settings.REPORT_OPENS_DAYS_BEFORE_END)
+
+
+def is_open(month, today=None):
+    return (today or timezone.localdate()) >= opens_on(month)
+
+
+def not_open_error(month):
+    return _("The report for %(month)s can be filed from %(day)s.") % {
+        "month": month_label(month),
+        "day": date_format(opens_on(month), "j F Y"),
+    }
 
 
 def due_date(month):
@@ -145,8 +163,8 @@ class MonthlyReport(models.Model):
         errors = {}
         if self.month:
             self.month = first_of_month(self.month)
-            if self.month > first_of_month(timezone.localdate()):
-                errors["month"] = _("A report can only be filed for this month or an earlier one.")
+            if not is_open(self.month):
+                errors["month"] = not_open_error(self.month)
             else:
                 days = calendar.monthrange(self.month.year, self.month.month)[1]
                 if self.open_days > days:

@@ -4,25 +4,31 @@ rows: the month's activity count of each report, and who has reported for a mont
 from django.db import models
 from django.db.models import Count, F, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from inklusi.activities.models import Activity
-from inklusi.core.months import first_of_month, previous_month
+from inklusi.core.months import month_label, previous_month, this_month
 from inklusi.core.numbers import half_up
 from inklusi.libraries.models import Library, Status
 
-from .models import MonthlyReport, late_from
+from .models import MonthlyReport, due_date, is_open, late_from
 
 # Candidates are not in the programme yet: nobody expects their reports.
 REPORTING_STATUSES = (Status.BENEFICIARY, Status.REPLICATING, Status.INDEPENDENT)
 
 
 class State(models.TextChoices):
+    """Where a library's report of a month stands. A report still missing after its due day
+    is late like one filed late: both count as late in every total."""
+
     ON_TIME = "on_time", gettext_lazy("On time")
-    LATE = "late", gettext_lazy("Late")
-    MISSING = "missing", gettext_lazy("Not yet")
+    LATE = "late", gettext_lazy("Filed late")
+    OVERDUE = "overdue", gettext_lazy("Late, not in")
+    NOT_YET = "not_yet", gettext_lazy("Not yet")
 
 
 def with_activity_count(reports):
@@ -45,9 +51,10 @@ def with_activity_count(reports):
     )
 
 
-def state(submitted_at, month):
+def state(submitted_at, month, today=None):
     if submitted_at is None:
-        return State.MISSING
+        today = today or timezone.localdate()
+        return State.OVERDUE if today > due_date(month) else State.NOT_YET
     return State.ON_TIME if submitted_at < late_from(month) else State.LATE
 
 
@@ -65,29 +72,42 @@ def reporting_libraries(libraries, month):
     )
 
 
-def compliance_counts(libraries, month):
-    """Totals of `reporting_libraries(...)`: expected, on time, late, missing, with percentages."""
+def compliance_counts(libraries, month, today=None):
+    """Totals of `reporting_libraries(...)`: expected, then on time, late and not yet due, which
+    add up to the expected. Late holds the reports filed late and, once the due day has
+    passed, those still missing (`parts`)."""
     counts = libraries.aggregate(
         expected=Count("pk"),
         reported=Count("report_id"),
         on_time=Count("report_id", filter=Q(report_submitted_at__lt=late_from(month))),
     )
     expected = counts["expected"]
+    missing = expected - counts["reported"]
+    overdue = (today or timezone.localdate()) > due_date(month)
     numbers = {
         State.ON_TIME: counts["on_time"],
         State.LATE: counts["reported"] - counts["on_time"],
-        State.MISSING: expected - counts["reported"],
+        State.OVERDUE: missing if overdue else 0,
+        State.NOT_YET: 0 if overdue else missing,
     }
+
+    def entry(key, label, n):
+        return {
+            "state": key,
+            "label": label,
+            "count": n,
+            "percent": int(half_up(100 * n / expected, 0)) if expected else 0,
+        }
+
+    late = entry("late", gettext_lazy("Late"), numbers[State.LATE] + numbers[State.OVERDUE])
+    late["parts"] = [entry(key, key.label, numbers[key]) for key in (State.LATE, State.OVERDUE)]
     return {
         "expected": expected,
+        "missing": missing,
         "states": [
-            {
-                "state": key,
-                "label": key.label,
-                "count": n,
-                "percent": int(half_up(100 * n / expected, 0)) if expected else 0,
-            }
-            for key, n in numbers.items()
+            entry(State.ON_TIME, State.ON_TIME.label, numbers[State.ON_TIME]),
+            late,
+            entry(State.NOT_YET, State.NOT_YET.label, numbers[State.NOT_YET]),
         ],
     }
 
@@ -105,24 +125,58 @@ def with_states(libraries, month, scope):
 MAX_FILE_BUTTONS = 5
 
 
-def reports_to_file(scope):
-    """A library manager's missing reports of last month and this month, to file in one tap."""
+def reports_to_file(scope, today=None):
+    """A library manager's missing reports of last month and, once it opens for filing, this
+    month, to file in one tap; each button names the month and how late it is."""
     ids = scope.held_library_ids(for_edit=True)
     if scope.edits_regionally or not 0 < len(ids) <= MAX_FILE_BUTTONS:
         return []
-    this_month = first_of_month(timezone.localdate())
-    months = [
-        (previous_month(), _("File last month's report")),
-        (this_month, _("File this month's report")),
-    ]
-    filed = set(
-        MonthlyReport.objects.filter(
-            library_id__in=ids, month__in=[month for month, text in months]
-        ).values_list("library_id", "month")
-    )
+    today = today or timezone.localdate()
+    libraries = Library.objects.filter(pk__in=ids).order_by("name")
     return [
-        {"library": library, "month": month, "text": text, "several": len(ids) > 1}
-        for library in Library.objects.filter(pk__in=ids).order_by("name")
-        for month, text in months
+        {**item, "library": library, "several": len(ids) > 1}
+        for library, item in months_to_file(libraries, today)
+    ]
+
+
+def months_to_file(libraries, today):
+    """(library, {month, text, late, url}) of the reports of last month and this month (once
+    open for filing) that these libraries have not filed, in one query."""
+    months = [m for m in (previous_month(today), this_month(today)) if is_open(m, today)]
+    libraries = list(libraries)
+    filed = set(
+        MonthlyReport.objects.filter(library__in=libraries, month__in=months).values_list(
+            "library_id", "month"
+        )
+    )
+    create = reverse("reports:create")
+    return [
+        (
+            library,
+            {
+                "month": month,
+                "text": file_button_text(month, today),
+                "late": today > due_date(month),
+                "url": f"{create}?library={library.pk}&month={month:%Y-%m}",
+            },
+        )
+        for library in libraries
+        for month in months
         if (library.pk, month) not in filed
     ]
+
+
+def file_button_text(month, today):
+    """ "File the report for October 2026 — 18 days late", or "— due 10 November 2026"."""
+    due = due_date(month)
+    if today > due:
+        days = (today - due).days
+        return ngettext(
+            "File the report for %(month)s — %(days)s day late",
+            "File the report for %(month)s — %(days)s days late",
+            days,
+        ) % {"month": month_label(month), "days": days}
+    return _("File the report for %(month)s — due %(day)s") % {
+        "month": month_label(month),
+        "day": date_format(due, "j F Y"),
+    }

@@ -11,13 +11,14 @@ from django.utils import timezone
 from inklusi.accounts.scope import Scope
 from inklusi.core import derived
 
-from .models import DUPLICATE, MonthlyReport
+from .models import DUPLICATE, MonthlyReport, is_open, not_open_error
 
 
 def file_report(report, user, *, submitted_at=None):
     """File a new report, as its form filled it. The first submission (now, unless
-    `submitted_at` says when) decides whether it came on time. ValidationError if the library
-    already has a report for that month (someone filed it a moment ago)."""
+    `submitted_at` says when) decides whether it came on time. ValidationError if the month
+    is not open for filing yet (`REPORT_OPENS_DAYS_BEFORE_END`) or the library already has a
+    report for that month (someone filed it a moment ago)."""
     report.submitted_at = submitted_at or timezone.now()
     report.submitted_by = user
     try:
@@ -42,6 +43,8 @@ def _save(report, user):
         stored = None
         if report.pk is not None:
             stored = MonthlyReport.objects.filter(pk=report.pk).values("library", "month").first()
+        if (stored is None or stored["month"] != report.month) and not is_open(report.month):
+            raise ValidationError(not_open_error(report.month))
         report.unusual_confirmed = bool(report.unusual_figures())
         report.updated_by = user
         report.save()

@@ -17,7 +17,7 @@ from inklusi.libraries.models import Library
 from . import services
 from .exports import compliance_rows, report_rows
 from .forms import ComplianceForm, MonthField, ReportFilterForm, ReportForm
-from .models import DUPLICATE, MonthlyReport, due_date
+from .models import DUPLICATE, MonthlyReport, due_date, is_open
 from .queries import (
     compliance_counts,
     reporting_libraries,
@@ -142,8 +142,9 @@ def _handle(request, form):
     if form.needs_confirmation():
         return None
     report = form.instance
+    new = report.pk is None
     try:
-        if report.pk is None:
+        if new:
             services.file_report(report, request.user)
         else:
             services.update_report(report, request.user)
@@ -151,9 +152,11 @@ def _handle(request, form):
         form.add_error(None, error)
         messages.error(request, _("Some fields need attention; nothing was saved yet."))
         return None
-    messages.success(
-        request, _("The report for %(month)s was saved.") % {"month": month_label(report.month)}
-    )
+    if new:
+        sent = _("The report for %(month)s was sent.")
+    else:
+        sent = _("The changes to the report for %(month)s were sent.")
+    messages.success(request, sent % {"month": month_label(report.month)})
     return redirect(report)
 
 
@@ -184,18 +187,18 @@ def _library_from(value, libraries):
 
 
 def _month_from(value, library):
-    """The month in the address (not a future one); else last month, or this month once last
-    month is filed."""
+    """The month in the address (one open for filing); else last month, or this month once
+    last month is filed and this month is open."""
     try:
         month = MonthField(required=False).clean(value)
     except ValidationError:
         month = None
-    if month and month <= first_of_month(timezone.localdate()):
+    if month and is_open(month):
         return month
     month = previous_month()
-    if library and MonthlyReport.objects.filter(library=library, month=month).exists():
-        return first_of_month(timezone.localdate())
-    return month
+    this_month = first_of_month(timezone.localdate())
+    filed = library and MonthlyReport.objects.filter(library=library, month=month).exists()
+    return this_month if filed and is_open(this_month) else month
 
 
 def _posted_library_and_month(form):

@@ -1,5 +1,7 @@
 """Follow-up due dates: what is overdue, and what the home page shows each user."""
 
+from django.urls import reverse
+
 from inklusi.accounts.scope import Scope
 from inklusi.advocacy.models import AdvocacyMeeting, overdue_follow_ups
 from inklusi.partners.tests.helpers import days
@@ -29,3 +31,12 @@ def test_overdue_follow_ups_follow_the_scope(people, libraries):
     assert list(overdue_follow_ups(Scope.of(people.charlie))) == [c]
     assert list(overdue_follow_ups(Scope.of(people.admin))) == [b, a, c]
     assert list(overdue_follow_ups(Scope.of(people.nobody))) == []
+
+
+def test_a_read_only_viewer_is_not_told_of_follow_ups(people, libraries, login):
+    """The Bappeda account's home never reads "overdue advocacy follow-ups" about itself."""
+    MeetingFactory(region=libraries.regions["16.07"], topic="APBD 2027", follow_up_on=days(-3))
+    assert list(overdue_follow_ups(Scope.of(people.viewer))) == []
+    response = login(people.viewer).get(reverse("home:home"))
+    assert list(response.context["overdue_follow_ups"]) == []
+    assert "APBD 2027" not in response.text

@@ -23,13 +23,24 @@ def test_it_works(people, login, libraries):
         commitment_source="village",
         follow_up_on=days(3),
     )
-    response = login(people.viewer).get(url(meeting))
+    response = login(people.facilitator).get(url(meeting))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Rp15,000,000" in html
     assert reverse("advocacy:brief_library_form", args=[libraries.air_batu.pk]) in html
-    assert not response.context["can_edit"]
-    assert done_url(meeting) not in html
+    assert done_url(meeting) in html
+
+
+def test_a_read_only_viewer_never_reads_the_log(people, login, libraries):
+    """Bappeda may be the counterpart: what was asked and promised are the library side's
+    notes. Viewers get the brief (the outcomes) instead."""
+    meeting = MeetingFactory(library=libraries.air_batu, committed="Dana Desa")
+    client = login(people.viewer)
+    assert client.get(url(meeting)).status_code == 404
+    assert client.post(done_url(meeting), {"outcome": "x"}).status_code == 404
+    assert client.get(reverse("advocacy:list")).status_code == 403
+    brief = reverse("advocacy:brief_library_form", args=[libraries.air_batu.pk])
+    assert client.get(brief).status_code == 200
 
 
 def test_the_follow_up_is_marked_done(people, login, libraries):

@@ -49,7 +49,8 @@ def test_it_checks_scope(people, login, libraries):
     assert topics(login(people.regency).get(URL)) == ["Dana Desa", "APBD"]
     assert topics(login(people.manager).get(URL)) == ["Dana Desa"]
     assert topics(login(people.charlie).get(URL)) == ["Palembang"]
-    assert topics(login(people.nobody).get(URL)) == []
+    assert login(people.nobody).get(URL).status_code == 403
+    assert login(people.viewer).get(URL).status_code == 403
 
 
 def test_wrong_method_is_405(people, login):

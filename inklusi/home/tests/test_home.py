@@ -1,9 +1,12 @@
 import datetime
 
+from django.test import override_settings
 from django.urls import reverse
 
 from inklusi.activities import services as activity_services
+from inklusi.core.months import this_month
 from inklusi.reports.models import late_from
+from inklusi.testing.clock import freeze_today
 
 
 def test_manager_sees_own_library_and_what_is_missing(people, libraries, login):
@@ -88,9 +91,11 @@ def test_manager_is_asked_for_last_months_report_until_it_is_filed(people, libra
     create = reverse("reports:create")
     assert [i["library"] for i in client.get("/").context["to_file"]][:1] == [libraries.air_batu]
     MonthlyReportFactory(library=libraries.air_batu)  # last month
-    months = [i["month"] for i in client.get("/").context["to_file"]]
-    assert MonthlyReportFactory._meta.model.objects.get().month not in months
-    assert create in client.get("/").text  # this month is still open
+    assert client.get("/").context["to_file"] == []  # this month has not ended
+    with override_settings(REPORT_OPENS_DAYS_BEFORE_END=31):
+        months = [i["month"] for i in client.get("/").context["to_file"]]
+        assert months == [this_month()]
+        assert create in client.get("/").text
 
 
 def test_manager_sees_activities_sent_back_with_the_comment(people, libraries, login):
@@ -104,12 +109,16 @@ def test_manager_sees_activities_sent_back_with_the_comment(people, libraries, l
     assert list(login(people.charlie).get(reverse("home:home")).context["sent_back"]) == []
 
 
-def test_coordinator_sees_what_awaits_verification_and_who_reported(people, libraries, login):
+@override_settings(REPORT_DUE_DAY=10)
+def test_coordinator_sees_what_awaits_verification_and_who_reported(
+    people, libraries, login, monkeypatch
+):
     from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
+    freeze_today(monkeypatch, datetime.date(2026, 11, 28))
     ActivityFactory(library=libraries.air_batu)  # published, awaiting verification
     ActivityFactory(library=libraries.kemang_manis)  # Palembang: not Banyuasin's
-    report = MonthlyReportFactory(library=libraries.air_batu)
+    report = MonthlyReportFactory(library=libraries.air_batu, month=datetime.date(2026, 10, 1))
     report.submitted_at = late_from(report.month) - datetime.timedelta(days=2)
     report.save()
     response = login(people.regency).get(reverse("home:home"))
@@ -117,7 +126,8 @@ def test_coordinator_sees_what_awaits_verification_and_who_reported(people, libr
     # Air Batu and the regency library report (beneficiaries); Sukajadi is a candidate.
     reporting = response.context["reporting"]
     assert reporting["expected"] == 2
-    assert [s["count"] for s in reporting["states"]] == [1, 0, 1]  # on time, late, missing
+    # On time, late (the regency library's, missing after 10 November), not yet due.
+    assert [s["count"] for s in reporting["states"]] == [1, 1, 0]
     assert login(people.manager).get("/").context["to_verify_count"] == 0
 
 
@@ -144,3 +154,37 @@ def test_a_participant_sees_the_bimtek_and_todays_check_in_on_the_home_page(
     assert "Bimtek Literasi Digital" in page
     assert reverse("trainings:check_in", args=[training.pk]) in page
     assert "Bimtek Literasi Digital" not in login(people.charlie).get(reverse("home:home")).text
+
+
+def test_sent_back_reaches_only_the_person_who_recorded_it(people, libraries, login):
+    from inklusi.testing.factories import ActivityFactory
+
+    by_manager = ActivityFactory(library=libraries.air_batu, created_by=people.manager)
+    by_regency = ActivityFactory(library=libraries.air_batu, created_by=people.regency)
+    activity_services.send_back(by_manager, people.facilitator, "Tambahkan foto kegiatan.")
+    activity_services.send_back(by_regency, people.facilitator, "Jumlah peserta?")
+    home = reverse("home:home")
+    assert list(login(people.manager).get(home).context["sent_back"]) == [by_manager]
+    assert list(login(people.regency).get(home).context["sent_back"]) == [by_regency]
+    for persona in (people.province, people.admin, people.facilitator, people.viewer):
+        response = login(persona).get(home)
+        assert list(response.context["sent_back"]) == []
+        assert "Dikembalikan kepada Anda" not in response.text
+
+
+def test_the_coordinator_sees_what_they_sent_back_below_their_tasks(people, libraries, login):
+    from inklusi.testing.factories import ActivityFactory
+
+    activity = ActivityFactory(library=libraries.air_batu, created_by=people.manager)
+    activity_services.send_back(activity, people.regency, "Tambahkan foto kegiatan.")
+    response = login(people.regency).get(reverse("home:home"))
+    assert list(response.context["returned_by_me"]) == [activity]
+    page = response.text
+    assert page.index("Perlu dikerjakan: undang pengelola") < page.index(
+        "Anda kembalikan — menunggu perbaikan"
+    )
+    assert "Tambahkan foto kegiatan." in page
+    assert list(login(people.province).get(reverse("home:home")).context["returned_by_me"]) == []
+    # Once corrected and published again it leaves the list.
+    activity_services.publish(activity, people.manager)
+    assert list(login(people.regency).get(reverse("home:home")).context["returned_by_me"]) == []

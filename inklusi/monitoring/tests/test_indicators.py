@@ -7,12 +7,14 @@ The fixture is Kabupaten Banyuasin in the first quarter two years ago:
 - the regency library joins on 15 February: expected for February and March, reports March;
 - Sukajadi is a candidate: expected nowhere.
 
-Reports expected: 3 + 2 = 5; filed: 4 → 80 %; on time 3 → 60 %; late 1 → 20 %.
+Reports expected: 3 + 2 = 5; filed: 4 → 80 %; on time 3 → 60 %; late: 1 filed late and the
+regency library's February, missing long after its due day → 40 %.
 """
 
 import datetime
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from inklusi.activities.models import Category
@@ -20,6 +22,7 @@ from inklusi.libraries.models import Status
 from inklusi.monitoring.indicators import Place, dashboard, quiet_since
 from inklusi.monitoring.periods import Period
 from inklusi.reports.models import late_from
+from inklusi.testing.clock import freeze_today
 from inklusi.testing.factories import ActivityFactory, LibraryFactory, MonthlyReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +90,7 @@ def test_regency_figures_over_a_quarter(quarter, regions):
     assert figures["reports"] == 4
     assert figures["compliance"] == pytest.approx(80.0)
     assert figures["on_time"] == pytest.approx(60.0)
-    assert figures["late"] == pytest.approx(20.0)
+    assert figures["late"] == pytest.approx(40.0)
     assert figures["visitors"] == 100 + 60 + 80 + 500
     assert figures["visitors_female"] == 50 + 30 + 40 + 250
     assert figures["members"] == 50 + 300  # members at the end of the quarter
@@ -207,3 +210,28 @@ def test_map_shows_each_located_library_with_its_activity_level(quarter, regions
         1,
         "some",
     )
+
+
+OCTOBER = datetime.date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("today", "late", "on_time"),
+    [
+        # On the due day the missing reports are not late yet...
+        (datetime.date(2026, 11, 10), 0.0, 25.0),
+        # ...the day after they are: on time and late add up to everything expected.
+        (datetime.date(2026, 11, 11), 75.0, 25.0),
+    ],
+)
+@override_settings(REPORT_DUE_DAY=10)
+def test_missing_reports_count_as_late_the_day_after_the_due_day(
+    libraries, monkeypatch, today, late, on_time
+):
+    freeze_today(monkeypatch, today)
+    report(libraries.air_batu, OCTOBER, 100)
+    figures = dashboard(Place(), Period(OCTOBER, OCTOBER, "month")).figures
+    # Air Batu, Banyuasin's regency library, Palembang's and Medan's: Sukajadi is a candidate.
+    assert (figures["expected_reports"], figures["reports"]) == (4, 1)
+    assert figures["on_time"] == pytest.approx(on_time)
+    assert figures["late"] == pytest.approx(late)

@@ -1,4 +1,7 @@
-"""Who has reported for a month: on time, late or not yet, in the user's area."""
+"""Who has reported for a month: on time, filed late, late and not in, or not yet due, in the
+user's area."""
+
+import datetime
 
 import pytest
 from django.db import connection
@@ -7,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inklusi.libraries.models import Status
+from inklusi.testing.clock import freeze_today
 from inklusi.testing.factories import LibraryFactory, MonthlyReportFactory
 
 from .helpers import at, months_ago, this_month
@@ -16,8 +20,12 @@ MONTH = months_ago(2)
 
 
 def counts(response):
+    """(expected, [(state, count, percent)]) with late split into filed late and overdue."""
     c = response.context["counts"]
-    return c["expected"], [(s["state"], s["count"], s["percent"]) for s in c["states"]]
+    found = []
+    for entry in c["states"]:
+        found += [(s["state"], s["count"], s["percent"]) for s in entry.get("parts", [entry])]
+    return c["expected"], found
 
 
 def states(response):
@@ -51,13 +59,16 @@ def month(libraries, regions):
 def test_it_works(people, login, month):
     response = login(people.province).get(URL, {"month": month})
     assert response.status_code == 200
-    assert counts(response) == (5, [("on_time", 2, 40), ("late", 1, 20), ("missing", 2, 40)])
+    assert counts(response) == (
+        5,
+        [("on_time", 2, 40), ("late", 1, 20), ("overdue", 2, 40), ("not_yet", 0, 0)],
+    )
     assert states(response) == {
         "Perpustakaan Desa Air Batu": "on_time",
         "Perpustakaan Daerah Banyuasin": "late",
         "Perpustakaan Kelurahan Tiga-puluh-lima Ilir": "on_time",
-        "Perpustakaan Desa Replikasi": "missing",
-        "Perpustakaan Desa Mandiri": "missing",
+        "Perpustakaan Desa Replikasi": "overdue",
+        "Perpustakaan Desa Mandiri": "overdue",
     }
     page = response.content.decode()
     assert 'href="https://wa.me/6281234567890"' in page
@@ -66,9 +77,15 @@ def test_it_works(people, login, month):
 @override_settings(REPORT_DUE_DAY=10)
 def test_it_checks_scope(people, login, month):
     response = login(people.regency).get(URL, {"month": month})
-    assert counts(response) == (4, [("on_time", 1, 25), ("late", 1, 25), ("missing", 2, 50)])
+    assert counts(response) == (
+        4,
+        [("on_time", 1, 25), ("late", 1, 25), ("overdue", 2, 50), ("not_yet", 0, 0)],
+    )
     response = login(people.charlie).get(URL, {"month": month})
-    assert counts(response) == (1, [("on_time", 1, 100), ("late", 0, 0), ("missing", 0, 0)])
+    assert counts(response) == (
+        1,
+        [("on_time", 1, 100), ("late", 0, 0), ("overdue", 0, 0), ("not_yet", 0, 0)],
+    )
     assert counts(login(people.nobody).get(URL, {"month": month}))[0] == 0
 
 
@@ -78,7 +95,10 @@ def test_narrowed_to_a_region_the_user_covers(people, login, month):
     response = client.get(URL, {"month": month, "region": "16.07"})
     assert counts(response)[0] == 4
     response = client.get(URL, {"month": month, "region": "16.71.01"})
-    assert counts(response) == (1, [("on_time", 1, 100), ("late", 0, 0), ("missing", 0, 0)])
+    assert counts(response) == (
+        1,
+        [("on_time", 1, 100), ("late", 0, 0), ("overdue", 0, 0), ("not_yet", 0, 0)],
+    )
 
 
 @pytest.mark.parametrize("region", ["12", "16.07", "99", "x" * 500])
@@ -150,3 +170,52 @@ def test_the_month_box_shows_the_month_counted(people, login):
     for params in ({}, {"month": "  "}):
         response = login(people.province).get(URL, params)
         assert f'value="{months_ago(1):%Y-%m}"'.encode() in response.content
+
+
+OCTOBER = datetime.date(2026, 10, 1)
+
+
+@pytest.fixture
+def october(libraries):
+    """October 2026 (due on 10 November) in Sumatera Selatan: three libraries expected, one
+    report filed on time."""
+    MonthlyReportFactory(library=libraries.air_batu, month=OCTOBER, submitted_at=at(OCTOBER))
+    return {"month": "2026-10"}
+
+
+@override_settings(REPORT_DUE_DAY=10)
+def test_on_the_due_day_missing_reports_are_not_yet_late(people, login, october, monkeypatch):
+    freeze_today(monkeypatch, datetime.date(2026, 11, 10))
+    response = login(people.province).get(URL, october)
+    assert counts(response) == (
+        3,
+        [("on_time", 1, 33), ("late", 0, 0), ("overdue", 0, 0), ("not_yet", 2, 67)],
+    )
+    assert set(states(response).values()) == {"on_time", "not_yet"}
+
+
+@override_settings(REPORT_DUE_DAY=10)
+def test_the_day_after_the_due_day_missing_reports_count_as_late(
+    people, login, libraries, october, monkeypatch
+):
+    freeze_today(monkeypatch, datetime.date(2026, 11, 11))
+    MonthlyReportFactory(
+        library=libraries.kemang_manis, month=OCTOBER, submitted_at=at(datetime.date(2026, 11, 11))
+    )
+    response = login(people.province).get(URL, october)
+    expected, found = counts(response)
+    assert (expected, found) == (
+        3,
+        [("on_time", 1, 33), ("late", 1, 33), ("overdue", 1, 33), ("not_yet", 0, 0)],
+    )
+    late = response.context["counts"]["states"][1]
+    assert (late["state"], late["count"], late["percent"]) == ("late", 2, 67)
+    on_time, late_total, not_yet = (s["count"] for s in response.context["counts"]["states"])
+    assert on_time + late_total + not_yet == expected
+    page = response.content.decode()
+    assert "Late, not in" in page and "Filed late" in page
+    assert states(response) == {
+        "Perpustakaan Desa Air Batu": "on_time",
+        "Perpustakaan Kelurahan Tiga-puluh-lima Ilir": "late",
+        "Perpustakaan Daerah Banyuasin": "overdue",
+    }

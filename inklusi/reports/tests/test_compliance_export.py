@@ -37,8 +37,8 @@ def test_xlsx_works(people, login, filed):
         "16.07 Kabupaten Banyuasin",
     )
     assert (air_batu["Village code"], air_batu["Village"]) == ("16.07.10.1002", "Air Batu")
-    assert air_batu["Report"] == "Late"
-    assert table["Perpustakaan Daerah Banyuasin"]["Report"] == "Not yet"
+    assert air_batu["Report"] == "Filed late"
+    assert table["Perpustakaan Daerah Banyuasin"]["Report"] == "Late, not in"
     assert table["Perpustakaan Daerah Banyuasin"]["Village"] is None
     months = column_cells(xlsx_sheets(response)[0], "Month")
     assert [cell.value.date() for cell in months] == [MONTH, MONTH]

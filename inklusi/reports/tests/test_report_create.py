@@ -1,6 +1,7 @@
 """Filing a new report: one per library and month, by those who may edit the library."""
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -37,11 +38,19 @@ def test_the_manager_need_not_pick_the_library(people, login, libraries):
     assert b'name="library" value="%d"' % libraries.air_batu.pk in response.content
 
 
+@override_settings(REPORT_OPENS_DAYS_BEFORE_END=31)
 def test_the_default_month_is_last_month_until_it_is_filed(people, login, libraries):
     client = login(people.manager)
     assert client.get(URL).context["form"].initial["month"] == months_ago(1)
     MonthlyReportFactory(library=libraries.air_batu, month=months_ago(1))
     assert client.get(URL).context["form"].initial["month"] == this_month()
+
+
+def test_this_month_is_not_offered_before_it_opens(people, login, libraries):
+    filed = MonthlyReportFactory(library=libraries.air_batu, month=months_ago(1))
+    response = login(people.manager).get(URL)
+    assert response.status_code == 302  # last month again, already filed: change it
+    assert response.url == reverse("reports:edit", args=[filed.pk])
 
 
 def test_the_month_picker_is_a_month_input(people, login):

@@ -42,7 +42,7 @@ def test_a_late_report_says_so(people, login, libraries):
         month=months_ago(2),
         submitted_at=at(months_ago(1).replace(day=11)),
     )
-    assert "Late" in login(people.manager).get(url(report)).content.decode()
+    assert "Filed late" in login(people.manager).get(url(report)).content.decode()
 
 
 def test_it_checks_scope(people, login, libraries):

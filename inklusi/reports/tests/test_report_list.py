@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -47,12 +48,13 @@ def test_it_checks_scope(people, login, reports):
     assert names(login(people.nobody).get(URL)) == []
 
 
+@override_settings(REPORT_OPENS_DAYS_BEFORE_END=31)
 def test_a_manager_sees_their_library_and_what_is_left_to_file(people, login, reports):
     client = login(people.manager)
     response = client.get(URL)
     assert {name for name, _ in names(response)} == {"Perpustakaan Desa Air Batu"}
-    buttons = [item["text"] for item in response.context["to_file"]]
-    assert buttons == ["File last month's report", "File this month's report"]
+    months = [item["month"] for item in response.context["to_file"]]
+    assert months == [months_ago(1), this_month()]
     assert f"?library={reports[0].library_id}&amp;month={months_ago(1):%Y-%m}" in (
         response.content.decode()
     )

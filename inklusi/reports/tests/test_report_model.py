@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
+from inklusi.core.months import next_month
 from inklusi.reports.models import MonthlyReport, due_date
 from inklusi.testing.factories import MonthlyReportFactory
 
@@ -28,7 +29,16 @@ def test_a_future_month_is_refused(libraries):
     assert "month" in errors_of(report)
 
 
-def test_this_month_is_allowed(libraries):
+def test_this_month_is_refused_until_it_ends(libraries):
+    report = MonthlyReportFactory.build(library=libraries.air_batu, month=this_month())
+    assert errors_of(report)["month"] == [
+        f"The report for {this_month():%B %Y} can be filed from "
+        f"{next_month(this_month()):%-d %B %Y}."
+    ]
+
+
+@override_settings(REPORT_OPENS_DAYS_BEFORE_END=31)
+def test_this_month_is_allowed_once_it_opens(libraries):
     MonthlyReportFactory.build(library=libraries.air_batu, month=this_month()).full_clean()
 
 
