@@ -30,6 +30,18 @@ def people(libraries):
     return factories.personas(libraries)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_broker_connection():
+    """No test opens a connection to a task broker: tasks run in-process with `apply`
+    (inklusi.core.tasks.submit). A lost attempt's pages answered 500 under xdist when a
+    view's task took a connection from kombu's pool."""
+    from unittest import mock
+
+    refuse = AssertionError("a test opened a task-broker connection")
+    with mock.patch("kombu.connection.Connection.__init__", side_effect=refuse):
+        yield
+
+
 @pytest.fixture
 def login(client):
     """login(user) logs the test client in as `user` and returns the client."""

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "inklusi.core",
     "inklusi.regions",
     "inklusi.accounts",
+    "inklusi.notifications",
     "inklusi.libraries",
     "inklusi.team",
     "inklusi.activities",
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
     "inklusi.plans",
     "inklusi.trainings",
     "inklusi.monitoring",
+    "inklusi.reminders",
+    "inklusi.downloads",
     "inklusi.home",
     "inklusi.devtools",
 ]
@@ -186,6 +190,57 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 INVITATION_VALID_DAYS = 14
+
+# Background tasks (docs/deploy.md, "Background tasks"). With REDIS_URL the worker and the
+# scheduler run as their own processes; without it every task runs in the web process that
+# asked for it and nothing needs a server (the embedded demo, the tests).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_STORE_EAGER_RESULT = False
+CELERY_TASK_IGNORE_RESULT = True  # a task's outcome is written in the database, never fetched
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the task for another worker
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request asking for a task waits at most this long for Redis before giving up (the
+# periodic sweep sends what was left behind).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TIMEZONE = TIME_ZONE
+# The schedule, in one place. Each job is safe to run twice or in two schedulers at once.
+CELERY_BEAT_SCHEDULE = {
+    "notifications-sweep": {
+        "task": "inklusi.notifications.tasks.sweep",
+        "schedule": 300.0,
+    },
+    "notifications-daily-digest": {
+        "task": "inklusi.notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "reminders": {
+        "task": "inklusi.reminders.tasks.send_due_reminders",
+        "schedule": crontab(minute="*/15"),
+    },
+    "downloads-clean": {
+        "task": "inklusi.downloads.tasks.clean",
+        "schedule": 600.0,
+    },
+    "reminders-monthly-digest": {
+        "task": "inklusi.reminders.tasks.send_monthly_digests",
+        "schedule": crontab(day_of_month=REPORT_DUE_DAY + 1, hour=7, minute=0),
+    },
+}
+# A notification e-mail is tried this many times, waiting 1, 2, 4, ... minutes (at most an
+# hour) between tries, before it shows on the national admin's failures page.
+NOTIFICATION_EMAIL_ATTEMPTS = int(os.environ.get("NOTIFICATION_EMAIL_ATTEMPTS", "6"))
+# An e-mail still "sending" after this many minutes was lost with its worker: send it again.
+NOTIFICATION_SENDING_TIMEOUT_MINUTES = 15
+# An overdue monthly report goes to the regency coordinator this many days after its due date.
+REPORT_ESCALATION_DAYS = int(os.environ.get("REPORT_ESCALATION_DAYS", "7"))
+# Slow exports are written here, outside MEDIA_ROOT, and served only through a scope check.
+EXPORTS_ROOT = Path(os.environ.get("EXPORTS_ROOT", BASE_DIR / "var" / "exports"))
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 
@@ -17,3 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MAP_TILE_URL = ""  # tests never call an outside host
 LANGUAGE_CODE = "id"
 STATIC_ROOT = tempfile.mkdtemp(prefix="inklusi-test-static-")
+# Tasks run in the test's own process and never reach a broker, whatever the environment says.
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True
+EXPORTS_ROOT = Path(tempfile.mkdtemp(prefix="inklusi-test-exports-"))

@@ -18,6 +18,8 @@ urlpatterns = [
     path("rencana/", include("inklusi.plans.urls")),
     path("bimtek/", include("inklusi.trainings.urls")),
     path("pantauan/", include("inklusi.monitoring.urls")),
+    path("notifikasi/", include("inklusi.notifications.urls")),
+    path("unduhan/", include("inklusi.downloads.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

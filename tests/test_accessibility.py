@@ -42,6 +42,8 @@ def test_login_page_is_accessible(phone, db):
                 ("activities:edit", "activity"),
                 "reports:create",
                 "reports:list",
+                "notifications:inbox",
+                "notifications:settings",
             ],
         ),
         (

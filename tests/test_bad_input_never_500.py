@@ -25,6 +25,11 @@ from django.urls import reverse
         "/akun/undangan/ab%00cd/",
         "/pantauan/nasional/?cari=a%00b",
         "/pantauan/wilayah/16/?cari=" + "%25_" * 2000,
+        "/notifikasi/?page=-1&belum=%00",
+        "/notifikasi/berhenti/%00/",
+        "/notifikasi/berhenti/" + "x" * 3000 + "/",
+        "/notifikasi/gagal/?page=abc",
+        "/unduhan/99999999999999999999/",
     ],
 )
 def test_odd_addresses_get_a_clear_answer(people, login, url):

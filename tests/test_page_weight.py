@@ -12,7 +12,12 @@ BUDGET = 150 * 1024
 
 @pytest.mark.parametrize(
     "url",
-    [reverse("activities:create"), reverse("reports:create"), reverse("home:home")],
+    [
+        reverse("activities:create"),
+        reverse("reports:create"),
+        reverse("home:home"),
+        reverse("notifications:inbox"),
+    ],
 )
 def test_manager_pages_fit_the_budget(people, login, url):
     weight = page_weight(login(people.manager), url)

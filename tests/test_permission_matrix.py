@@ -112,6 +112,9 @@ def test_admin_is_for_national_admins_only(people, login, who):
         ("regions:index", []),
         ("accounts:profile", []),
         ("team:team", []),
+        ("notifications:inbox", []),
+        ("notifications:failures", []),
+        ("downloads:detail", [1]),
     ],
 )
 def test_pages_need_login(client, db, name, args):
@@ -189,6 +192,11 @@ APP_PAGES = {
         ("detail", "monitoring:library", lambda at: [at.library.pk], SEEN),
         ("region", "monitoring:region", lambda at: ["16.07"], "200 200 200 200 404 200 404 404"),
         ("export", "monitoring:library_export", lambda at: [at.library.pk, "pdf"], SEEN),
+    ],
+    "notifications": [
+        ("list", "notifications:inbox", None, OPEN),  # each their own
+        ("settings", "notifications:settings", None, OPEN),
+        ("failures", "notifications:failures", None, "200 403 403 403 403 403 403 403"),
     ],
 }
 

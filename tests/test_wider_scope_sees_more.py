@@ -225,6 +225,18 @@ PAGES = {
     "monitoring:region_export": Page([lambda at: [at.region.code, "pdf"]]),
     "monitoring:library": Page([pk("library")]),
     "monitoring:library_export": Page([lambda at: [at.library.pk, "pdf"]]),
+    # notifications: each person's own; the failures page is the national admin's
+    "notifications:inbox": Page(),
+    "notifications:badge": Page(),
+    "notifications:settings": Page(),
+    "notifications:open": Exempt("one's own notification: only its recipient (404 to others)"),
+    "notifications:mark_all_read": PostOnly(),
+    "notifications:unsubscribe": TOKEN,
+    "notifications:failures": Page(),
+    # downloads: asked for from a dashboard, then the asker's own
+    "downloads:create": PostOnly(),
+    "downloads:detail": Exempt("one's own download: only who asked for it (404 to others)"),
+    "downloads:fetch": Exempt("one's own download, re-checked against the scope when fetched"),
 }
 # Namespaces whose pages are not the app's own.
 EXEMPT_NAMESPACES = {

@@ -252,3 +252,23 @@ class Invitation(ScopedRole):
         self.accepted_by = user
         self.save(update_fields=["accepted_at", "accepted_by"])
         return user
+
+
+def region_and_above(code):
+    """ "16.07.05" → ["16", "16.07", "16.07.05"]: the regions whose roles cover `code`."""
+    parts = code.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def people_holding(roles, region_code):
+    """Active people holding one of `roles` over the region `region_code` or a region above
+    it (the coordinators of a library's regency, say): who should hear about a place."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            roles__role__in=roles,
+            roles__region_id__in=region_and_above(region_code),
+        )
+        .distinct()
+        .order_by("pk")
+    )

@@ -7,20 +7,59 @@ logged in past meetings. Photos are only those with consent, of published activi
 """
 
 from django.db.models import Q, Sum
+from django.utils import timezone, translation
+from django.utils.text import slugify
 
 from inklusi.activities.models import ActivityPhoto
 from inklusi.core.charts import column_chart
-from inklusi.core.pdf import image_data_uri
+from inklusi.core.pdf import image_data_uri, render_pdf
 from inklusi.monitoring.figures import last_twelve_months, place_figures
 from inklusi.monitoring.indicators import Place, categories
 from inklusi.partners.models import Contribution, ContributionKind, Partner
 
 from .models import AdvocacyMeeting
 
+# The brief is for Indonesian local government, whatever the language of the person printing.
+LANGUAGE = "id"
+TEMPLATE = "advocacy/brief.html"
 PHOTOS = 2
 TOP_PARTNERS = 8
 # The chart's drawing units: 600 wide, the bars' base line and tallest bar.
 CHART_WIDTH, CHART_BASE, CHART_HEIGHT = 600, 100, 84
+
+
+def filename(title):
+    return f"brief-{slugify(title) or 'advokasi'}-{timezone.localdate():%Y-%m-%d}.pdf"
+
+
+def context(title, place_name, ask, figures_of, meetings, partners, **subject):
+    """Everything the brief's template shows, in Indonesian."""
+    with translation.override(LANGUAGE):
+        return {
+            "title": title,
+            "place": place_name,
+            "ask": ask,
+            "today": timezone.localdate(),
+            **subject,
+            **brief_data(figures_of, meetings, partners),
+        }
+
+
+def region_brief_pdf(region):
+    """A region's brief with its default ask, as PDF bytes (the briefs of every regency of a
+    province are prepared this way, in the background)."""
+    figures_of, meetings, partners = region_brief(region)
+    data = context(
+        region.label,
+        region.full_name(),
+        default_ask(meetings),
+        figures_of,
+        meetings,
+        partners,
+        region=region,
+    )
+    with translation.override(LANGUAGE):
+        return render_pdf(TEMPLATE, data)
 
 
 def default_ask(meetings):

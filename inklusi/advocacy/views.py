@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -22,8 +21,6 @@ from . import brief, overview_tables
 from .forms import BriefForm, FollowUpForm, MeetingFilterForm, MeetingForm
 from .models import AdvocacyMeeting
 
-# The brief is for Indonesian local government, whatever the language of the person printing.
-BRIEF_LANGUAGE = "id"
 REGION_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 
@@ -177,17 +174,9 @@ def _brief_pdf(request, title, place, figures_of, meetings, partners, **subject)
         ask = form.cleaned_data["ask"]
     else:
         ask = brief.default_ask(meetings)
-    with translation.override(BRIEF_LANGUAGE):
-        context = {
-            "title": title,
-            "place": place,
-            "ask": ask,
-            "today": timezone.localdate(),
-            **subject,
-            **brief.brief_data(figures_of, meetings, partners),
-        }
-        filename = f"brief-{slugify(title) or 'advokasi'}-{timezone.localdate():%Y-%m-%d}.pdf"
-        return pdf_response("advocacy/brief.html", context, request, filename)
+    context = brief.context(title, place, ask, figures_of, meetings, partners, **subject)
+    with translation.override(brief.LANGUAGE):
+        return pdf_response(brief.TEMPLATE, context, request, brief.filename(title))
 
 
 @login_required

@@ -9,6 +9,7 @@ from inklusi.activities.models import Activity, Review
 from inklusi.advocacy.models import overdue_follow_ups
 from inklusi.core.months import previous_month
 from inklusi.libraries.models import Library, Status
+from inklusi.notifications.services import failures
 from inklusi.plans.queries import awaiting_review, decisions_pending
 from inklusi.reports.queries import compliance_counts, reporting_libraries, reports_to_file
 from inklusi.trainings.services import home_trainings
@@ -41,6 +42,7 @@ def home(request):
         {
             "bimtek": home_trainings(request.user),
             "to_file": reports_to_file(scope),
+            "failed_email_count": failures().count() if scope.is_national else 0,
             "plans_to_review": awaiting_review(scope)[:10],
             "plans_awaiting_decision": decisions_pending(scope)[:10],
             "overdue_follow_ups": overdue[:10],

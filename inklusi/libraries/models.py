@@ -5,10 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.core.phones import normalize_whatsapp
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.regions.models import Level
 
-from .validators import normalize_npp, normalize_whatsapp, validate_in_indonesia
+from .validators import normalize_npp, validate_in_indonesia
 
 
 class Kind(models.TextChoices):

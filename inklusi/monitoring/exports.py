@@ -41,6 +41,7 @@ from inklusi.core.exports import (
 )
 from inklusi.core.numbers import half_up
 from inklusi.core.pdf import pdf_response as render_pdf_response
+from inklusi.core.pdf import render_pdf
 from inklusi.libraries.models import Status
 
 from .indicators import (
@@ -70,6 +71,7 @@ PDF_TABLE_KEYS = (
     "activities_per_library",
     "quiet",
 )
+PDF_TEMPLATE = "monitoring/dashboard_pdf.html"
 # The PDF's headline figures, in this order.
 HEADLINE_KEYS = (
     "libraries",
@@ -384,13 +386,18 @@ def source_text():
     )
 
 
-def xlsx_response(board):
+def write_xlsx(board, target):
+    """The workbook into `target` (a response, a file or a path)."""
     workbook = new_workbook()
     for write in (_summary, _places, _attention, _trend, _definitions):
         write(workbook, board)
+    workbook.save(target)
+
+
+def xlsx_response(board):
     response = HttpResponse(content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename(board, "xlsx")}"'
-    workbook.save(response)
+    write_xlsx(board, response)
     return response
 
 
@@ -429,9 +436,9 @@ def short_name(name):
     return name
 
 
-def pdf_response(board, request):
+def pdf_context(board):
     rows = sorted(board.rows, key=lambda row: (-row.figures["libraries"], row.name.lower()))
-    context = {
+    return {
         "board": board,
         "place": board.place,
         "printed": timezone.localtime(),
@@ -450,6 +457,12 @@ def pdf_response(board, request):
         "hidden_rows": max(0, len(rows) - PDF_TABLE_ROWS),
         "source": source_text(),
     }
-    return render_pdf_response(
-        "monitoring/dashboard_pdf.html", context, request, filename(board, "pdf")
-    )
+
+
+def pdf_bytes(board):
+    """The one-page PDF, for an e-mail (the monthly digest attaches it)."""
+    return render_pdf(PDF_TEMPLATE, pdf_context(board))
+
+
+def pdf_response(board, request):
+    return render_pdf_response(PDF_TEMPLATE, pdf_context(board), request, filename(board, "pdf"))

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from inklusi.accounts.scope import Scope
 from inklusi.core import next_steps
 from inklusi.libraries.models import Library, Status
-from inklusi.regions.models import Region
+from inklusi.regions.models import Level, Region
 
 from . import exports
 from .indicators import INDICATORS, TABLE_KEYS, Place, cards, dashboard, own_library_view
@@ -68,6 +68,15 @@ def _period(request):
         return parse_period(request.GET), ""
     except PeriodError as error:
         return default_period(), str(error)
+
+
+def background_xlsx(place, query):
+    """The workbook of the nation or a province takes long to write: it is prepared in the
+    background (inklusi.downloads) from these fields; other places' download at once."""
+    if place.library or (place.region and place.region.level != Level.PROVINCE):
+        return None
+    key = f"region:{place.region.code}" if place.region else "nation"
+    return {"kind": "dashboard_xlsx", "place": key, "query": query}
 
 
 def place_url(place, name="", **kwargs):
@@ -180,6 +189,7 @@ def _show(request, place):
         "export_urls": {
             fmt: f"{place_url(place, '_export', fmt=fmt)}?{query}" for fmt in EXPORT_FORMATS
         },
+        "background_xlsx": background_xlsx(place, query),
         "charts": board.charts(),
         "statuses": [
             (status, label, board.figures["by_status"].get(status, 0))

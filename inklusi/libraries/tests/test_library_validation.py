@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from inklusi.accounts.scope import Scope
+from inklusi.core.phones import normalize_whatsapp
 from inklusi.libraries.forms import LibraryForm
 from inklusi.libraries.models import Library
-from inklusi.libraries.validators import normalize_npp, normalize_whatsapp, validate_in_indonesia
+from inklusi.libraries.validators import normalize_npp, validate_in_indonesia
 
 from .helpers import new_library_data, photo, profile_data
 

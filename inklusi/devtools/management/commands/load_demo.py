@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from inklusi.accounts.models import Role, User
 from inklusi.devtools.demo import DEMO_PASSWORD, load_demo
 from inklusi.devtools.demo_activities import load_demo_records
+from inklusi.devtools.demo_notifications import load_demo_notifications
 from inklusi.devtools.demo_partners import load_demo_partners
 from inklusi.devtools.demo_plans import load_demo_plans
 from inklusi.devtools.demo_trainings import load_demo_trainings
@@ -22,12 +23,13 @@ class Command(BaseCommand):
         partners, meetings = load_demo_partners()
         plans = load_demo_plans()
         training = load_demo_trainings()
+        notifications = load_demo_notifications()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(libraries)} libraries, {reports} new monthly reports, "
                 f"{activities} new activities, {partners} partners, {meetings} advocacy meetings, "
                 f"{len(plans)} work plans, and “{training}” with "
-                f"{training.registrations.count()} participants."
+                f"{training.registrations.count()} participants; {notifications} notifications."
             )
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

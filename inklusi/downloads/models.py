@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class State(models.TextChoices):
+    WAITING = "waiting", _("Waiting")
+    WORKING = "working", _("Being prepared")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class Download(models.Model):
+    """A slow export prepared in the background for one person, kept for `KEEP_DAYS` in
+    `EXPORTS_ROOT` (never under MEDIA_ROOT) and served only to them, after a scope check."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="downloads"
+    )
+    kind = models.CharField(_("kind"), max_length=30)  # a key of builders.BUILDERS
+    place = models.CharField(max_length=40)  # "nation", "region:16.07"
+    query = models.CharField(max_length=200, blank=True)  # the dashboard's period parameters
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.WAITING
+    )
+    file_name = models.CharField(max_length=200, blank=True)  # the name it downloads as
+    path = models.CharField(max_length=200, blank=True)  # inside EXPORTS_ROOT
+    error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("download")
+        verbose_name_plural = _("downloads")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.kind} {self.place}"
+
+    @property
+    def is_finished(self):
+        return self.state in (State.DONE, State.FAILED)

@@ -1,0 +1,95 @@
+"""Asking for a download, preparing it in a worker, and cleaning up after `KEEP_DAYS`."""
+
+import logging
+import time
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inklusi.core.tasks import enqueue
+from inklusi.notifications.services import notify
+
+from . import builders
+from .models import Download, State
+
+logger = logging.getLogger(__name__)
+
+# Files are deleted this many days after they were made.
+KEEP_DAYS = 7
+# A download still "being prepared" after this long lost its worker: prepare it again.
+STUCK_AFTER = timedelta(minutes=30)
+# A download that took longer than this is announced in the inbox (its page was left).
+ANNOUNCE_AFTER_SECONDS = 10
+
+
+def request_download(user, kind, place, query):
+    """Checks the place and the period now (an error is told at once, not by a worker), then
+    queues the work. Raises Http404 outside the scope, ValueError for a bad period."""
+    if kind not in builders.BUILDERS:
+        raise ValueError(_("Unknown kind of download."))
+    builders.check(user, kind, place, query)
+    download = Download.objects.create(user=user, kind=kind, place=place, query=query)
+    from . import tasks  # the tasks call this module
+
+    enqueue(tasks.prepare, download.pk)
+    return download
+
+
+def prepare(download_id):
+    """Writes the file; safe to run twice (the first claims the row, waiting → working)."""
+    claimed = Download.objects.filter(pk=download_id, state=State.WAITING).update(
+        state=State.WORKING, started_at=timezone.now()
+    )
+    if not claimed:
+        return
+    download = Download.objects.select_related("user").get(pk=download_id)
+    build, extension = builders.BUILDERS[download.kind]
+    settings.EXPORTS_ROOT.mkdir(parents=True, exist_ok=True)
+    path = f"{uuid.uuid4().hex}{extension}"
+    started = time.monotonic()
+    try:
+        with open(settings.EXPORTS_ROOT / path, "wb") as target:
+            file_name = build(download, target)
+    except Exception as error:  # the person is told, the log has the trace
+        logger.exception("Download %s failed", download_id)
+        (settings.EXPORTS_ROOT / path).unlink(missing_ok=True)
+        Download.objects.filter(pk=download_id).update(
+            state=State.FAILED, error=str(error)[:500], finished_at=timezone.now()
+        )
+        return
+    Download.objects.filter(pk=download_id).update(
+        state=State.DONE, path=path, file_name=file_name, finished_at=timezone.now()
+    )
+    if time.monotonic() - started > ANNOUNCE_AFTER_SECONDS:
+        notify(
+            [download.user],
+            "export_ready",
+            _("Your download is ready: %(name)s") % {"name": file_name},
+            reverse("downloads:detail", args=[download_id]),
+        )
+
+
+def file_path(download):
+    return settings.EXPORTS_ROOT / download.path
+
+
+def clean(now=None):
+    """Deletes files older than `KEEP_DAYS` with their rows; returns the ids of downloads to
+    prepare again (never queued because the broker was down, or their worker died)."""
+    now = now or timezone.now()
+    for download in Download.objects.filter(created_at__lt=now - timedelta(days=KEEP_DAYS)):
+        if download.path:
+            file_path(download).unlink(missing_ok=True)
+        download.delete()
+    Download.objects.filter(state=State.WORKING, started_at__lt=now - STUCK_AFTER).update(
+        state=State.WAITING
+    )
+    return list(
+        Download.objects.filter(
+            state=State.WAITING, created_at__lt=now - timedelta(minutes=1)
+        ).values_list("pk", flat=True)
+    )
