@@ -9,9 +9,16 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from inklusi.testing import factories
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit_spent():
+    """Rate limits count in the cache, which outlives a test: each test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "inklusi.notifications",
     "inklusi.libraries",
     "inklusi.team",
+    "inklusi.announcements",
+    "inklusi.questions",
+    "inklusi.comments",
     "inklusi.activities",
     "inklusi.reports",
     "inklusi.public",
@@ -190,6 +193,12 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 INVITATION_VALID_DAYS = 14
+
+# Per-person rate limits (count, seconds): posting announcements, asking questions, and the
+# "remind the unread" button of one announcement.
+ANNOUNCEMENT_RATE = (10, 60 * 60)
+QUESTION_RATE = (5, 60 * 60)
+REMINDER_RATE = (1, 6 * 60 * 60)
 
 # Background tasks (docs/deploy.md, "Background tasks"). With REDIS_URL the worker and the
 # scheduler run as their own processes; without it every task runs in the web process that

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from inklusi.announcements.tests.helpers import announce
+from inklusi.questions.tests.helpers import ask
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,6 +44,11 @@ def test_login_page_is_accessible(phone, db):
                 ("activities:edit", "activity"),
                 "reports:create",
                 "reports:list",
+                "announcements:list",
+                ("announcements:detail", "announcement"),
+                "questions:create",
+                ("questions:detail", "question"),
+                "questions:faq",
                 "notifications:inbox",
                 "notifications:settings",
             ],
@@ -67,6 +74,11 @@ def test_login_page_is_accessible(phone, db):
                 "overview:index",
                 "advocacy:list",
                 "advocacy:create",
+                "announcements:create",
+                ("announcements:receipts", "announcement"),
+                "questions:list",
+                ("questions:detail", "question"),
+                ("comments:thread", "activity"),
             ],
         ),
         (
@@ -84,6 +96,8 @@ def test_main_pages_are_accessible(people, libraries, phone, phone_login, email,
     records = {
         "activity": ActivityFactory(library=libraries.air_batu),
         "report": MonthlyReportFactory(library=libraries.air_batu),
+        "announcement": announce(people.regency, region=libraries.regions["16.07"]),
+        "question": ask(people.manager, libraries.air_batu),
     }
     if email:
         phone_login(email)
@@ -95,7 +109,8 @@ def test_main_pages_are_accessible(people, libraries, phone, phone_login, email,
                 arg = records[arg].pk
             elif arg.isidentifier():
                 arg = getattr(libraries, arg).pk
-            url = reverse(name, args=[arg])
+            # A thread's address names the kind of record first.
+            url = reverse(name, args=["kegiatan", arg] if name == "comments:thread" else [arg])
         else:
             url = reverse(name)
         phone.goto(phone.base_url + url)

@@ -4,7 +4,9 @@
 import pytest
 from django.urls import reverse
 
+from inklusi.announcements.tests.helpers import announce
 from inklusi.devtools.pageweight import page_weight
+from inklusi.questions.tests.helpers import ask
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 BUDGET = 150 * 1024
@@ -16,12 +18,25 @@ BUDGET = 150 * 1024
         reverse("activities:create"),
         reverse("reports:create"),
         reverse("home:home"),
+        reverse("announcements:list"),
+        reverse("questions:create"),
+        reverse("questions:faq"),
         reverse("notifications:inbox"),
     ],
 )
 def test_manager_pages_fit_the_budget(people, login, url):
     weight = page_weight(login(people.manager), url)
     assert weight.compressed < BUDGET, weight.parts
+
+
+def test_announcement_and_question_pages_fit_the_budget(people, libraries, login):
+    """An announcement and a question as their manager opens them."""
+    announcement = announce(people.regency, region=libraries.regions["16.07"])
+    question = ask(people.manager, libraries.air_batu)
+    client = login(people.manager)
+    for url in (announcement.get_absolute_url(), question.get_absolute_url()):
+        weight = page_weight(client, url)
+        assert weight.compressed < BUDGET, weight.parts
 
 
 def test_public_activity_page_fits_the_budget(libraries, client):

@@ -133,6 +133,7 @@ EDITED = "200 200 200 200 200 404 404 404"  # the viewer only reads
 CREATED = "200 200 200 200 200 403 200 403"  # any editing role creates in its own area
 REGIONAL = "200 200 200 200 403 200 200 403"  # overviews of a region, not for one library
 RUN_BY_OFFICE = "200 200 200 200 404 404 404 404"  # run by the Banyuasin office's editors
+COORDINATED = "200 200 200 403 403 403 404 403"  # followed by the coordinators above it
 
 
 def record_pages(app, record):
@@ -193,6 +194,29 @@ APP_PAGES = {
         ("region", "monitoring:region", lambda at: ["16.07"], "200 200 200 200 404 200 404 404"),
         ("export", "monitoring:library_export", lambda at: [at.library.pk, "pdf"], SEEN),
     ],
+    "announcements": [
+        ("list", "announcements:list", None, OPEN),
+        ("create", "announcements:create", None, "200 200 200 403 403 403 200 403"),
+        # Addressed to everyone in Banyuasin, by its coordinator; the province is above.
+        ("detail", "announcements:detail", lambda at: [at.announcement.pk], SEEN),
+        ("attachment", "announcements:attachment", lambda at: [at.announcement.pk], SEEN),
+        ("receipts", "announcements:receipts", lambda at: [at.announcement.pk], COORDINATED),
+    ],
+    "questions": [
+        ("list", "questions:list", None, OPEN),
+        ("create", "questions:create", None, CREATED),
+        ("detail", "questions:detail", lambda at: [at.asked.pk], SEEN),
+        ("photo", "questions:photo", lambda at: [at.asked.pk], SEEN),
+        ("faq", "questions:faq", None, "200 200 200 200 200 200 200 403"),
+    ],
+    "comments": [
+        ("activity", "comments:thread", lambda at: ["kegiatan", at.activity.pk], SEEN),
+        ("report", "comments:thread", lambda at: ["laporan", at.report.pk], SEEN),
+        ("plan", "comments:thread", lambda at: ["rencana", at.plan.pk], SEEN),
+        ("agreement", "comments:thread", lambda at: ["perjanjian", at.agreement.pk], SEEN),
+        ("training", "comments:thread", lambda at: ["bimtek", at.training.pk], SEEN),
+        ("people", "comments:people", lambda at: ["kegiatan", at.activity.pk], SEEN),
+    ],
     "notifications": [
         ("list", "notifications:inbox", None, OPEN),  # each their own
         ("settings", "notifications:settings", None, OPEN),
@@ -223,6 +247,8 @@ LISTED = [
     ("partners:list", [], lambda at: at.partner.name),
     ("advocacy:list", [], lambda at: at.meeting.topic),
     ("trainings:commitments", [], lambda at: at.registration.commitment),
+    ("announcements:list", [], lambda at: at.announcement.title),
+    ("questions:list", [], lambda at: at.library.name),
 ]
 
 

@@ -128,6 +128,8 @@ def test_named_questions_of_each_role(people, libraries):
     assert manager.held_library_ids() == [libraries.air_batu.pk]
     assert Scope(people.regency).invites_in_region("16.07.10")
     assert not Scope(people.facilitator).invites_in_region("16.07.10")
+    assert all(Scope(getattr(people, who)).in_programme for who in ("manager", "viewer", "admin"))
+    assert not Scope(people.nobody).in_programme
 
 
 def test_regions_are_scoped_by_their_own_code(people, libraries):

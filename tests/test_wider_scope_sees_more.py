@@ -74,6 +74,14 @@ def for_library(at):
     return [], {"library": at.library.pk}
 
 
+THREADS = [
+    lambda at: ["kegiatan", at.activity.pk],
+    lambda at: ["laporan", at.report.pk],
+    lambda at: ["rencana", at.plan.pk],
+    lambda at: ["perjanjian", at.agreement.pk],
+    lambda at: ["bimtek", at.training.pk],
+]
+
 PUBLIC = Exempt("public page: anonymous visitors see it, it shows only published records")
 OWN_ACCOUNT = Exempt("about the user's own account: login, logout, password, language")
 TOKEN = Exempt("reached by a secret token in an e-mailed link, not by scope")
@@ -225,6 +233,24 @@ PAGES = {
     "monitoring:region_export": Page([lambda at: [at.region.code, "pdf"]]),
     "monitoring:library": Page([pk("library")]),
     "monitoring:library_export": Page([lambda at: [at.library.pk, "pdf"]]),
+    # announcements
+    "announcements:list": Page(),
+    "announcements:create": Page(),
+    "announcements:detail": Page([pk("announcement")]),
+    "announcements:attachment": Page([pk("announcement")]),
+    "announcements:receipts": Page([pk("announcement")]),
+    "announcements:remind": PostOnly(pk("announcement")),
+    # questions
+    "questions:list": Page(),
+    "questions:create": Page(),
+    "questions:faq": Page(),
+    "questions:detail": Page([pk("asked")]),
+    "questions:photo": Page([pk("asked")]),
+    "questions:answer": PostOnly(pk("asked")),
+    "questions:set_faq": PostOnly(pk("asked")),
+    # comments: a thread on each kind of record that has one
+    "comments:thread": Page(THREADS),
+    "comments:people": Page([lambda at: (["kegiatan", at.activity.pk], {"q": "example"})]),
     # notifications: each person's own; the failures page is the national admin's
     "notifications:inbox": Page(),
     "notifications:badge": Page(),

@@ -165,6 +165,11 @@ class Scope:
         return not self.edit.is_empty()
 
     @property
+    def in_programme(self):
+        """Holds any role at all: the programme's shared pages (the FAQ) are open to them."""
+        return not self.view.is_empty()
+
+    @property
     def can_create_libraries(self):
         return self.edits_regionally
 

@@ -7,8 +7,11 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self):
+        from inklusi.comments.services import commentable
         from inklusi.core import next_steps
 
+        from .models import Activity
         from .steps import next_steps as steps
 
+        commentable("kegiatan", Activity)
         next_steps.register(steps)

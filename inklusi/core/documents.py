@@ -5,6 +5,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from .images import check_image
+
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 
@@ -24,3 +26,26 @@ def check_pdf(document, not_a_pdf_message):
     if head != b"%PDF-":
         raise ValidationError(not_a_pdf_message)
     return document
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def check_pdf_or_photo(upload):
+    """Check a newly uploaded attachment by its bytes: a PDF (as `check_pdf`) or a photo (as
+    `core.images.check_image`), whose name says the same. Returns "pdf" or "photo"; a file
+    that is not what its name claims is refused with a message."""
+    name = (upload.name or "").lower()
+    upload.seek(0)
+    is_pdf = upload.read(5) == b"%PDF-"
+    upload.seek(0)
+    if name.endswith(".pdf") or is_pdf:
+        message = _("This file is not a PDF, whatever its name says. Choose a PDF or a photo.")
+        if not (is_pdf and name.endswith(".pdf")):
+            raise ValidationError(message)
+        check_pdf(upload, message)
+        return "pdf"
+    if not name.endswith(PHOTO_SUFFIXES):
+        raise ValidationError(_("Attach a PDF or a photo (JPEG, PNG or WebP)."))
+    check_image(upload)
+    return "photo"

@@ -75,6 +75,10 @@ def _own_library(scope):
 
 MENU = (
     Entry("home", _("Home"), everyone, "home:home"),
+    # Talking along the programme: everyone holding a role reads announcements and the
+    # questions of their area (a manager asks, facilitators answer).
+    Entry("announcements", _("Announcements"), holds_a_place, "announcements:list"),
+    Entry("questions", _("Questions"), holds_a_place, "questions:list"),
     # A manager's "Monitoring" is their own library's page: their figures and next steps.
     Entry("monitoring", _("Monitoring"), holds_a_place, "monitoring:index"),
     Entry("my_library", _("My library"), one_library, "libraries:detail", args=_own_library),

@@ -7,10 +7,12 @@ from inklusi.accounts.models import Invitation
 from inklusi.accounts.scope import Scope
 from inklusi.activities.models import Activity, Review
 from inklusi.advocacy.models import overdue_follow_ups
+from inklusi.announcements.models import Announcement
 from inklusi.core.months import previous_month
 from inklusi.libraries.models import Library, Status
 from inklusi.notifications.services import failures
 from inklusi.plans.queries import awaiting_review, decisions_pending
+from inklusi.questions.models import Question
 from inklusi.reports.queries import compliance_counts, reporting_libraries, reports_to_file
 from inklusi.trainings.services import home_trainings
 
@@ -40,6 +42,10 @@ def home(request):
         request,
         "home/home.html",
         {
+            "announcements": Announcement.objects.for_home(request.user, scope)[:5],
+            "open_questions": Question.objects.reviewable_by(scope).open().count()
+            if scope.edits_regionally
+            else 0,
             "bimtek": home_trainings(request.user),
             "to_file": reports_to_file(scope),
             "failed_email_count": failures().count() if scope.is_national else 0,

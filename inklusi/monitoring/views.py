@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from inklusi.accounts.scope import Scope
 from inklusi.core import next_steps
 from inklusi.libraries.models import Library, Status
+from inklusi.questions.figures import assistance
 from inklusi.regions.models import Level, Region
 
 from . import exports
@@ -196,6 +197,7 @@ def _show(request, place):
             for status, label in Status.choices
         ],
         "map_points": [{**point, "url": _point_url(point, query)} for point in board.map_points],
+        "assistance": assistance(place.code, place.library, period.first, period.last),
         **_library_context(request, place),
     }
     return render(request, "monitoring/dashboard.html", context)

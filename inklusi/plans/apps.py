@@ -7,8 +7,11 @@ class PlansConfig(AppConfig):
     verbose_name = _("Work plans")
 
     def ready(self):
+        from inklusi.comments.services import commentable
         from inklusi.core import next_steps
 
+        from .models import Plan
         from .steps import next_steps as steps
 
+        commentable("rencana", Plan)
         next_steps.register(steps)

@@ -7,8 +7,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Monthly reports")
 
     def ready(self):
+        from inklusi.comments.services import commentable
         from inklusi.core import next_steps
 
+        from .models import MonthlyReport
         from .steps import next_steps as steps
 
+        commentable("laporan", MonthlyReport)
         next_steps.register(steps)

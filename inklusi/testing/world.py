@@ -16,6 +16,7 @@ from django.utils import timezone
 from inklusi.accounts.models import Invitation, Role, RoleAssignment
 from inklusi.activities.photos import add_photo, prepare_photo
 from inklusi.advocacy.tests.helpers import MeetingFactory
+from inklusi.announcements.tests.helpers import announce
 from inklusi.libraries.models import Assistance, Kind
 from inklusi.partners.tests.helpers import (
     AgreementFactory,
@@ -25,6 +26,7 @@ from inklusi.partners.tests.helpers import (
 )
 from inklusi.plans.models import BudgetLine, State
 from inklusi.plans.tests.helpers import make_plan
+from inklusi.questions.models import Question
 from inklusi.testing import factories
 from inklusi.testing.photos import jpeg_with_gps, upload
 from inklusi.trainings.models import Certificate, Material
@@ -123,6 +125,15 @@ def _place(library, neighbour, office, region, coordinator, participant):
         email=f"undangan-{library.pk}@example.id",
         invited_by=coordinator,
     )
+    announcement = announce(
+        coordinator, region=region, title=f"Rapat koordinasi {region.name}", attachment=pdf_file()
+    )
+    asked = Question.objects.create(
+        library=library,
+        asked_by=participant,
+        text=f"Bagaimana mengisi laporan {library.name}?",
+        photo=upload(jpeg_with_gps((64, 48)), name="rak.jpg"),
+    )
     neighbour_manager = factories.UserFactory(role=(Role.LIBRARY_MANAGER, neighbour or office))
     role = RoleAssignment.objects.get(user=neighbour_manager)
     return SimpleNamespace(
@@ -156,4 +167,6 @@ def _place(library, neighbour, office, region, coordinator, participant):
         certificate=certificate,
         invitation=invitation,
         role=role,
+        announcement=announcement,
+        asked=asked,
     )

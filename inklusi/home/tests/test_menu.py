@@ -13,9 +13,12 @@ MENUS = {
     "regency": COORDINATOR,
     # A facilitator coaches a region but invites nobody.
     "facilitator": [key for key in COORDINATOR if key != "team"],
-    # The manager's own work: their library, its activities, reports, plan and trainings.
+    # The manager's own work: their library, its activities, reports, plan and trainings, and
+    # what the programme tells them and answers.
     "manager": [
         "home",
+        "announcements",
+        "questions",
         "monitoring",
         "my_library",
         "activities",
@@ -27,6 +30,8 @@ MENUS = {
     # Bappeda reads outcomes: figures, libraries, activities, reports, plans; no advocacy log.
     "viewer": [
         "home",
+        "announcements",
+        "questions",
         "monitoring",
         "libraries",
         "activities",

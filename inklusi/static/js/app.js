@@ -38,6 +38,20 @@
     });
   });
 
+  // Comment mentions: a person picked under the comment box is written into it as @address.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-mention]");
+    if (!button) return;
+    event.preventDefault();
+    var form = button.closest("form");
+    var box = form.querySelector("textarea");
+    var gap = box.value && !/\s$/.test(box.value) ? " " : "";
+    box.value += gap + "@" + button.dataset.mention + " ";
+    form.querySelector(".mention-results").innerHTML = "";
+    form.querySelector("input[type=search]").value = "";
+    box.focus();
+  });
+
   // Parts of a form that only matter for some values of a select (data-show-when="select id",
   // data-show-values="a b"); with no value chosen yet, everything shows.
   document.addEventListener("DOMContentLoaded", function () {
