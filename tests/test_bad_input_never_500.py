@@ -23,6 +23,8 @@ from django.urls import reverse
         "/akun/undang/?library=%00",
         "/akun/undang/?library=abc&role=nonsense",
         "/akun/undangan/ab%00cd/",
+        "/pantauan/nasional/?cari=a%00b",
+        "/pantauan/wilayah/16/?cari=" + "%25_" * 2000,
         "/notifikasi/?page=-1&belum=%00",
         "/notifikasi/berhenti/%00/",
         "/notifikasi/berhenti/" + "x" * 3000 + "/",

@@ -1,6 +1,7 @@
-"""Journey: the province coordinator opens the monitoring dashboard, drills down from the
-province through the regency, district and village to one library, climbs back with the
-breadcrumb and downloads the XLSX. The map draws its circles with no tile server."""
+"""Journey: the province coordinator opens the monitoring dashboard, goes down to one library
+with a tap on its card, climbs back with the breadcrumb, finds a library with the search,
+opens the full table of a village and downloads the XLSX. The map draws its circles with no
+tile server."""
 
 import datetime
 from io import BytesIO
@@ -68,28 +69,36 @@ def test_province_coordinator_drills_down_to_a_library_and_downloads_the_xlsx(
     assert page.locator(".dash-map path.leaflet-interactive").count() == len(LOCATIONS)
     assert page.locator(".dash-map .leaflet-tile").count() == 0
 
-    for path in (
-        dashboard_path("region", "16.07"),
-        dashboard_path("region", "16.07.10"),
-        dashboard_path("region", "16.07.10.1002"),
-        dashboard_path("library", located_libraries.air_batu.pk),
-    ):
-        page.click(f".dash-table a[href^='{path}?']")
-        page.wait_for_url(f"{page.base_url}{path}?**")
-        assert page.locator(".dash-table").count() == (0 if "perpustakaan" in path else 1)
-
+    # Few libraries: the cards near the top are the libraries themselves, one tap away.
+    library = dashboard_path("library", located_libraries.air_batu.pk)
+    assert page.locator(".dash-table:visible").count() == 0  # the full table is folded
+    page.click(f".dash-card[href^='{library}?']")
+    page.wait_for_url(f"{page.base_url}{library}?**")
     assert page.inner_text("h1") == "Perpustakaan Desa Air Batu"
     assert page.locator(".dash-map path.leaflet-interactive").count() == 1
     assert page.locator("nav.crumbs a").count() == 4  # province to village, not the nation
 
-    village = dashboard_path("region", "16.07.10.1002")
+    # Up to the regency with the breadcrumb, then the search: type, tap the library.
+    regency = dashboard_path("region", "16.07")
+    page.click(f"nav.crumbs a[href^='{regency}?']")
+    page.wait_for_url(f"{page.base_url}{regency}?**")
+    page.fill("#dash-search", "sukaja")
+    sukajadi = dashboard_path("library", located_libraries.sukajadi.pk)
+    page.click(f"#dash-found a[href^='{sukajadi}?']")  # the type-ahead's answer
+    page.wait_for_url(f"{page.base_url}{sukajadi}?**")
+    assert page.inner_text("h1") == "Perpustakaan Desa Sukajadi"
+
+    # The village's full table, one tap to unfold.
+    village = dashboard_path("region", "16.07.10.1004")
     page.click(f"nav.crumbs a[href^='{village}?']")
     page.wait_for_url(f"{page.base_url}{village}?**")
-    assert "Air Batu" in page.inner_text("h1")
+    assert "Sukajadi" in page.inner_text("h1")
+    page.click("#table summary")
     assert page.locator(".dash-table tbody tr").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
     with page.expect_download() as download_info:
-        page.click(f"a[href^='{dashboard_path('region', '16.07.10.1002')}unduh/xlsx/']")
+        page.click(f"a[href^='{village}unduh/xlsx/']")
     download = download_info.value
     assert download.suggested_filename.endswith(".xlsx")
     workbook = load_workbook(BytesIO(open(download.path(), "rb").read()))

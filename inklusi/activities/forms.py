@@ -246,10 +246,11 @@ class ActivityFilterForm(forms.Form):
 
 
 class SendBackForm(forms.Form):
-    # Left optional here: the model says what is missing when it is empty.
+    # The service refuses an empty comment too (for its other callers); here the error can
+    # stand beside the box.
     comment = forms.CharField(
         label=_("What needs to change"),
-        required=False,
         max_length=2000,
+        error_messages={"required": _("Say what needs to change.")},
         widget=forms.Textarea(attrs={"rows": 3}),
     )

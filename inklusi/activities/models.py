@@ -85,6 +85,9 @@ class ActivityQuerySet(ScopedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def awaiting_verification(self):
+        return self.published().filter(review=Review.PENDING)
+
     def in_month(self, month):
         """Activities that start in the calendar month of `month` (any date in it)."""
         return self.filter(starts_on__year=month.year, starts_on__month=month.month)
@@ -189,6 +192,17 @@ class Activity(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    @property
+    def state(self):
+        """(key, label): the one status shown in lists and on the page. A draft, a draft sent
+        back, or, once published, where its verification stands (only published activities
+        are verified, so "Verified" says published too)."""
+        if self.is_published:
+            shown = Review(self.review)
+        else:
+            shown = Review.RETURNED if self.review == Review.RETURNED else Status.DRAFT
+        return shown.value, shown.label
 
     def clean(self):
         errors = {}

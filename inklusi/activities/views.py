@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,7 +18,7 @@ from inklusi.libraries.views import library_from_address
 from . import services
 from .exports import activity_rows
 from .forms import ActivityFilterForm, ActivityForm, PhotoFormSet, SendBackForm
-from .models import AGE_FIELDS, INCLUSION_FIELDS, Activity
+from .models import AGE_FIELDS, INCLUSION_FIELDS, Activity, Review
 
 ACTIVITIES = Activity.objects.select_related("library__region", "category")
 
@@ -63,8 +64,14 @@ activity_export = list_export_view(
 @login_required
 @require_safe
 def activity_detail(request, pk):
-    activity = _get(request, pk)
+    return _detail(request, _get(request, pk))
+
+
+def _detail(request, activity, send_back_form=None):
+    """The activity's page; with a send-back form that was refused, its error and the typed
+    comment stay beside the box."""
     scope = Scope.of(request.user)
+    can_review = scope.can_review(activity.library)
     return render(
         request,
         "activities/detail.html",
@@ -77,9 +84,21 @@ def activity_detail(request, pk):
                 if getattr(activity, name)
             ],
             "can_edit": scope.edits_library(activity.library),
-            "can_review": scope.can_review(activity.library),
-            "send_back_form": SendBackForm(),
+            "can_review": can_review,
+            "others_to_verify": _to_verify(request).exclude(pk=activity.pk).count()
+            if can_review and activity.is_published
+            else 0,
+            "send_back_form": send_back_form or SendBackForm(),
         },
+    )
+
+
+def _to_verify(request):
+    """Published activities awaiting this reviewer's verification, in the list's order."""
+    return (
+        Activity.objects.reviewable_by(Scope.of(request.user))
+        .awaiting_verification()
+        .order_by("-starts_on", "-pk")
     )
 
 
@@ -196,8 +215,16 @@ def activity_delete(request, pk):
 @login_required
 @require_POST
 def activity_verify(request, pk):
+    """Verify; with "and next", open the next activity waiting for this reviewer."""
     activity = _get(request, pk)
-    return _act(request, activity, services.verify, _("The activity is verified."))
+    done = _act(request, activity, services.verify, _("The activity is verified."))
+    if not request.POST.get("next") or activity.review != Review.VERIFIED:
+        return done
+    following = _to_verify(request).exclude(pk=activity.pk).first()
+    if following is None:
+        messages.info(request, _("No other activity awaits your verification."))
+        return redirect(reverse("activities:list") + "?status=published&review=pending")
+    return redirect(following)
 
 
 @login_required
@@ -206,7 +233,8 @@ def activity_send_back(request, pk):
     activity = _get(request, pk)
     form = SendBackForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors["comment"]))
-        return redirect(activity)
+        # The page comes back at the comment box, its error beside it, the comment kept.
+        form.fields["comment"].widget.attrs["autofocus"] = True
+        return _detail(request, activity, send_back_form=form)
     done = _("The activity was sent back with your comment.")
     return _act(request, activity, services.send_back, done, form.cleaned_data["comment"])

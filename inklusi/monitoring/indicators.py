@@ -513,23 +513,27 @@ def children(place, months, window_start):
                     counts=counts[region.code],
                 )
             )
-    if direct:
-        ids = [library.pk for library in direct]
-        counts = count_libraries(Library.objects.filter(pk__in=ids), F("pk"), window_start)
-        figures = _sum_by_month(
-            LibraryMonth.objects.filter(library_id__in=ids), months, "library_id"
+    return rows + library_children(direct, months, window_start)
+
+
+def library_children(libraries, months, window_start):
+    """A Child row for each of these libraries (a list), with its figures by month and its
+    LibraryCounts, in two queries."""
+    if not libraries:
+        return []
+    ids = [library.pk for library in libraries]
+    counts = count_libraries(Library.objects.filter(pk__in=ids), F("pk"), window_start)
+    figures = _sum_by_month(LibraryMonth.objects.filter(library_id__in=ids), months, "library_id")
+    return [
+        Child(
+            key=f"library-{library.pk}",
+            name=library.name,
+            library=library,
+            months=figures.get(library.pk, {}),
+            counts=counts[library.pk],
         )
-        for library in direct:
-            rows.append(
-                Child(
-                    key=f"library-{library.pk}",
-                    name=library.name,
-                    library=library,
-                    months=figures.get(library.pk, {}),
-                    counts=counts[library.pk],
-                )
-            )
-    return rows
+        for library in libraries
+    ]
 
 
 def _own_counts(place, child_rows, window_start):
@@ -726,6 +730,7 @@ class Dashboard:
     attention: dict
     map_mode: str
     map_points: list
+    window_start: datetime.date = None
 
     def charts(self):
         """The charts of the dashboard (page and PDF alike)."""
@@ -804,4 +809,27 @@ def dashboard(place, period):
         attention=attention(place, own_months, counts),
         map_mode=mode,
         map_points=points,
+        window_start=window_start,
     )
+
+
+# A place with at most this many libraries shows them as its cards, one tap from each; a
+# bigger place shows its regions one level down.
+CARD_LIBRARY_LIMIT = 12
+
+
+def cards(board):
+    """The phone's way down from the place: the libraries themselves when there are few
+    (CARD_LIBRARY_LIMIT), else the table's rows; each with its figures and what needs
+    attention."""
+    place, months = board.place, board.period.months
+    rows = board.rows
+    few = sum(row.counts.total for row in rows if row.counts) <= CARD_LIBRARY_LIMIT
+    if few and any(row.region for row in rows):
+        libraries = place.libraries().select_related("region").order_by("name")
+        rows = library_children(list(libraries), months, board.window_start)
+        for row in rows:
+            row.figures = indicators(row.months, row.counts, months)
+    for row in rows:
+        row.missing_reports = max(0, row.figures["expected_reports"] - row.figures["reports"])
+    return sorted(rows, key=lambda row: row.name.lower())

@@ -17,7 +17,7 @@ from inklusi.questions.figures import assistance
 from inklusi.regions.models import Level, Region
 
 from . import exports
-from .indicators import INDICATORS, TABLE_KEYS, Place, dashboard, own_library_view
+from .indicators import INDICATORS, TABLE_KEYS, Place, cards, dashboard, own_library_view
 from .periods import KINDS, PeriodError, default_period, parse_period
 
 EXPORT_FORMATS = ("xlsx", "pdf")
@@ -122,16 +122,45 @@ def _sorted_rows(rows, sort):
     return present + missing, key, descending
 
 
+# The library search shows this many libraries; a longer word narrows it.
+SEARCH_LIMIT = 20
+
+
+def _library_search(request, place):
+    """(what was typed, the first libraries matching it): only libraries inside the place
+    that the user may see."""
+    text = request.GET.get("cari", "").strip()
+    if not text or place.library:
+        return text, []
+    libraries = Library.objects.visible_to(Scope.of(request.user))
+    if place.region:
+        libraries = libraries.filter(region__code__inside=place.region.code)
+    found = libraries.search(text).select_related("region__parent__parent").order_by("name")
+    return text, list(found[: SEARCH_LIMIT + 1])
+
+
+def _link_rows(rows, query):
+    for row in rows:
+        row.url = f"{place_url(Place(region=row.region, library=row.library))}?{query}"
+    return rows
+
+
 def _show(request, place):
     period, error = _period(request)
+    query = urlencode(period.query())
+    searched, found = _library_search(request, place)
+    search = {"text": searched, "found": found[:SEARCH_LIMIT], "more": len(found) > SEARCH_LIMIT}
+    for library in search["found"]:
+        library.dashboard_url = f"{place_url(Place(library=library))}?{query}"
+    if "cari" in request.GET and request.headers.get("HX-Request"):
+        # The type-ahead asks for the results alone (none once the box is emptied).
+        return render(request, "monitoring/_library_search.html", {"search": search})
     board = dashboard(place, period)
     if place.library:
         own_library_view(board)
-    query = urlencode(period.query())
-    rows, sort_key, descending = _sorted_rows(board.rows, request.GET.get("sort", "name"))
-    for row in rows:
-        child = Place(region=row.region, library=row.library)
-        row.url = f"{place_url(child)}?{query}"
+    sort = request.GET.get("sort", "")
+    rows, sort_key, descending = _sorted_rows(board.rows, sort or "name")
+    _link_rows(rows, query)
     following = period.following()
     # The range form shows what was typed, even when it could not be used.
     typed_range = {
@@ -152,6 +181,10 @@ def _show(request, place):
         "indicators": INDICATORS,
         "table_keys": TABLE_KEYS,
         "table_rows": rows,
+        "table_open": bool(sort),
+        "cards": _link_rows(cards(board), query) if board.rows else [],
+        "search": search,
+        "period_fields": period.query(),
         "sort_key": sort_key,
         "descending": descending,
         "export_urls": {

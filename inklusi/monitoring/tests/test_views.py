@@ -531,4 +531,7 @@ def test_the_number_of_queries_does_not_grow_with_the_libraries(people, figures,
     ]
     few = {url: queries_of(client, url) for url in urls}
     add_libraries(range(2, 22))
-    assert {url: queries_of(client, url) for url in urls} == few
+    many = {url: queries_of(client, url) for url in urls}
+    # With few libraries the cards list the libraries themselves (a fixed number of queries
+    # more); with many they show the regions of the table.
+    assert all(many[url] <= few[url] for url in urls), (few, many)

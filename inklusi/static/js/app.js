@@ -30,6 +30,14 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   });
 
+  // A part folded on phones (the dashboard's full table) opens by itself on a wide screen.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia("(min-width: 900px)").matches) return;
+    document.querySelectorAll("details[data-open-when-wide]").forEach(function (part) {
+      part.open = true;
+    });
+  });
+
   // Comment mentions: a person picked under the comment box is written into it as @address.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-mention]");
