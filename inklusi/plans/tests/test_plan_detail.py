@@ -26,6 +26,14 @@ def test_it_works(people, login, plan):
     assert not response.context["may"]["approve"]
 
 
+def test_activity_actions_hold_their_remove_form(people, login, plan):
+    """A <form> inside a <p> closes the paragraph early and drops "Hapus" out of its row."""
+    body = login(people.manager).get(url("detail", plan.pk)).content.decode()
+    assert '<p class="plan-row-actions">' not in body
+    row = body.split('<div class="plan-row-actions">', 1)[1].split("</div>", 1)[0]
+    assert "plan-remove" in row
+
+
 def test_coordinator_sees_the_review_form(people, login, plan):
     move_to(plan, State.IN_REVIEW, people)
     response = login(people.regency).get(url("detail", plan.pk))
