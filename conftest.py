@@ -10,9 +10,23 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from django.urls import reverse
 
 from inklusi.testing import factories
+
+
+# The browser tests' server answers one request at a time. On SQLite the test database is in
+# memory and the server thread shares the test's one connection, so two requests at once (a
+# page and the bell's count that htmx asks for as it loads) could interleave on it and hang.
+class OneRequestAtATimeServer(WSGIServer):
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # LiveServerThread.run already hands the shared connection to the server's thread.
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 
 @pytest.fixture(autouse=True)
