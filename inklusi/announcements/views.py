@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
+from inklusi.core.documents import stored_file_response
 
 from . import services
 from .forms import AnnouncementForm
@@ -95,13 +96,12 @@ def attachment(request, pk):
     announcement = get_announcement(request, pk)
     if not announcement.attachment:
         raise Http404
-    try:
-        handle = announcement.attachment.open("rb")
-    except OSError as error:
-        raise Http404 from error
     kind = mimetypes.guess_type(announcement.attachment.name)[0] or "application/octet-stream"
-    return FileResponse(
-        handle, as_attachment=True, filename=announcement.attachment_name, content_type=kind
+    return stored_file_response(
+        announcement.attachment,
+        as_attachment=True,
+        filename=announcement.attachment_name,
+        content_type=kind,
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -49,3 +50,13 @@ def check_pdf_or_photo(upload):
         raise ValidationError(_("Attach a PDF or a photo (JPEG, PNG or WebP)."))
     check_image(upload)
     return "photo"
+
+
+def stored_file_response(stored, **kwargs):
+    """A FileResponse of a stored file (a FileField's value) whose reader the view has already
+    checked; a file missing from storage is a 404, not a 500. kwargs go to FileResponse."""
+    try:
+        handle = stored.open("rb")
+    except OSError as error:
+        raise Http404 from error
+    return FileResponse(handle, **kwargs)

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
+from inklusi.core.documents import stored_file_response
 
 from .forms import (
     AgreementForm,
@@ -226,12 +227,11 @@ def _agreement_form(request, partner, agreement):
 def agreement_document(request, pk):
     agreements = Agreement.objects.exclude(document="")
     agreement = agreements.get_for(Scope.of(request.user), pk)
-    try:
-        handle = agreement.document.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    return FileResponse(
-        handle, as_attachment=True, filename=agreement.document_name, content_type="application/pdf"
+    return stored_file_response(
+        agreement.document,
+        as_attachment=True,
+        filename=agreement.document_name,
+        content_type="application/pdf",
     )
 
 

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
+from inklusi.core.documents import stored_file_response
 from inklusi.core.exports import FORMATS, table_response
 from inklusi.core.pdf import pdf_response
 from inklusi.libraries.views import library_from_address
@@ -445,12 +446,8 @@ def decision_document(request, pk, line_pk):
     line = get_object_or_404(
         BudgetLine.objects.exclude(decision_document=""), activity__plan=plan, pk=line_pk
     )
-    try:
-        handle = line.decision_document.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    return FileResponse(
-        handle,
+    return stored_file_response(
+        line.decision_document,
         as_attachment=True,
         filename=f"keputusan-{slugify(line.item) or 'anggaran'}.pdf",
         content_type="application/pdf",

@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
+from inklusi.core.documents import stored_file_response
 
 from . import services
 from .forms import AnswerForm, FaqSearchForm, QuestionForm
@@ -125,11 +126,7 @@ def photo(request, pk):
     question = get_question(request, pk)
     if not question.photo:
         raise Http404
-    try:
-        handle = question.photo.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    return FileResponse(handle, content_type="image/jpeg")
+    return stored_file_response(question.photo, content_type="image/jpeg")
 
 
 @login_required

@@ -3,10 +3,12 @@ downloaded by the training's participants and organisers only."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from inklusi.core.documents import stored_file_response
 
 from .. import services
 from ..forms import MaterialForm, SessionForm
@@ -87,11 +89,7 @@ def material_download(request, pk):
         request.user, training
     ):
         raise Http404
-    try:
-        handle = material.file.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    return FileResponse(handle, as_attachment=True, filename=material.file_name)
+    return stored_file_response(material.file, as_attachment=True, filename=material.file_name)
 
 
 @login_required
