@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "inklusi.core.replica.ReplicaReadsMiddleware",
 ]
 
 # Widget templates may live in the project's templates folder.
@@ -113,6 +114,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     work_mem = os.environ.get("DB_WORK_MEM", "32MB")
     if work_mem:
         DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c work_mem={work_mem}"
+# A read replica (docs/deploy.md, "Beyond one machine"): the dashboards and the exports read
+# from it; everything else, and every write, uses "default".
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+    )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["inklusi.core.replica.ReplicaRouter"]
+READ_REPLICA_NAMESPACES = ("monitoring",)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -205,6 +217,17 @@ REMINDER_RATE = (1, 6 * 60 * 60)
 # asked for it and nothing needs a server (the embedded demo, the tests).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The cache holds the rate limits, so several app workers or machines must share it: Redis when
+# there is one (CACHE_URL, by default REDIS_URL), else each process's own memory (one process).
+CACHE_URL = os.environ.get("CACHE_URL", REDIS_URL)
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "inklusi",
+        }
+    }
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_STORE_EAGER_RESULT = False

@@ -21,4 +21,5 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="inklusi-test-static-")
 # Tasks run in the test's own process and never reach a broker, whatever the environment says.
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EXPORTS_ROOT = Path(tempfile.mkdtemp(prefix="inklusi-test-exports-"))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inklusi.core.replica import replica_reads
 from inklusi.core.tasks import enqueue
 from inklusi.notifications.services import notify
 
@@ -52,7 +53,7 @@ def prepare(download_id):
     path = f"{uuid.uuid4().hex}{extension}"
     started = time.monotonic()
     try:
-        with open(settings.EXPORTS_ROOT / path, "wb") as target:
+        with open(settings.EXPORTS_ROOT / path, "wb") as target, replica_reads():
             file_name = build(download, target)
     except Exception as error:  # the person is told, the log has the trace
         logger.exception("Download %s failed", download_id)
