@@ -27,6 +27,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler500 = "inklusi.home.views.server_error"
+
 # Uploaded media: served by Django only when no web server or object store does it
 # (the embedded demo); production serves MEDIA_ROOT from nginx or S3, see docs/deploy.md.
 if settings.DEBUG or settings.SERVE_MEDIA:

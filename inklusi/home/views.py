@@ -1,7 +1,12 @@
+import sys
+
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.csrf import requires_csrf_token
 
 from inklusi.accounts.models import Invitation
 from inklusi.accounts.scope import Scope
@@ -106,3 +111,15 @@ def returned_by(user, scope):
 
 def health(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+@requires_csrf_token
+def server_error(request):
+    """The 500 page, or, while the database restarts or fails over, a 503 that asks to try
+    again in a moment: a page reloads by itself; after a form, nothing was saved and the
+    person goes back to their entries and sends them again."""
+    _, error, _ = sys.exc_info()
+    if isinstance(error, (OperationalError, InterfaceError)):
+        page = loader.get_template("503.html").render({"refresh": request.method == "GET"})
+        return HttpResponse(page, status=503, headers={"Retry-After": "5"})
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
