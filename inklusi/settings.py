@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "inklusi.public",
     "inklusi.partners",
     "inklusi.advocacy",
+    "inklusi.stories",
     "inklusi.plans",
     "inklusi.trainings",
     "inklusi.monitoring",

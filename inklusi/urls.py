@@ -16,6 +16,7 @@ urlpatterns = [
     path("mitra/", include("inklusi.partners.urls")),
     path("advokasi/", include("inklusi.advocacy.urls")),
     path("rencana/", include("inklusi.plans.urls")),
+    path("cerita/", include("inklusi.stories.urls")),
     path("bimtek/", include("inklusi.trainings.urls")),
     path("pantauan/", include("inklusi.monitoring.urls")),
     path("pengumuman/", include("inklusi.announcements.urls")),

@@ -86,6 +86,7 @@ MENU = (
     Entry("activities", _("Activities"), holds_a_place, "activities:list"),
     Entry("reports", _("Reports"), holds_a_place, "reports:list"),
     Entry("plans", _("Work plans"), holds_a_place, "plans:list"),
+    Entry("stories", _("Stories"), holds_a_place, "stories:list"),
     # Partnerships and advocacy for APBD money are the regency's work (domain.md); a village
     # library's ask for Dana Desa goes through its work plan.
     Entry("partners", _("Partners"), regional_editors, "partners:list"),
