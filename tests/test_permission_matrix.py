@@ -209,6 +209,14 @@ APP_PAGES = {
         ("photo", "questions:photo", lambda at: [at.asked.pk], SEEN),
         ("faq", "questions:faq", None, "200 200 200 200 200 200 200 403"),
     ],
+    "stories": [
+        *record_pages("stories", "story"),
+        ("photo", "stories:photo", lambda at: [at.story.pk], SEEN),
+        # Choosing for Banyuasin: its coordinators and those above; a facilitator never.
+        ("selection", "stories:selection", lambda at: ["16.07"], COORDINATED),
+        ("nation", "stories:selection", lambda at: ["nasional"], "200 403 403 403 403 403 403 403"),
+        ("export", "stories:anthology", lambda at: [2026], "200 200 200 200 200 200 200 403"),
+    ],
     "comments": [
         ("activity", "comments:thread", lambda at: ["kegiatan", at.activity.pk], SEEN),
         ("report", "comments:thread", lambda at: ["laporan", at.report.pk], SEEN),
@@ -249,6 +257,7 @@ LISTED = [
     ("trainings:commitments", [], lambda at: at.registration.commitment),
     ("announcements:list", [], lambda at: at.announcement.title),
     ("questions:list", [], lambda at: at.library.name),
+    ("stories:list", [], lambda at: at.story.who),
 ]
 
 

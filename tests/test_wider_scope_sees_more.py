@@ -145,6 +145,8 @@ PAGES = {
     "public:region": PUBLIC,
     "public:region_atom": PUBLIC,
     "public:region_rss": PUBLIC,
+    "public:story": PUBLIC,
+    "public:story_photo": PUBLIC,
     # partners
     "partners:list": Page(),
     "partners:create": Page(),
@@ -248,6 +250,17 @@ PAGES = {
     "questions:photo": Page([pk("asked")]),
     "questions:answer": PostOnly(pk("asked")),
     "questions:set_faq": PostOnly(pk("asked")),
+    # stories
+    "stories:list": Page(),
+    "stories:create": Page(),
+    "stories:detail": Page([pk("story")]),
+    "stories:edit": Page([pk("story")]),
+    "stories:photo": Page([pk("story")]),
+    "stories:withdraw_consent": PostOnly(pk("story")),
+    "stories:selection": Page([code]),
+    "stories:choose": PostOnly(lambda at: [at.region.code, at.story.pk]),
+    "stories:take_back": PostOnly(lambda at: [at.region.code, at.story.pk]),
+    "stories:anthology": Page([constant(2026)], outsider=None),
     # comments: a thread on each kind of record that has one
     "comments:thread": Page(THREADS),
     "comments:people": Page([lambda at: (["kegiatan", at.activity.pk], {"q": "example"})]),
@@ -369,6 +382,7 @@ OUTSIDER_EDITS = [
     ("advocacy:edit", "meeting", "topic"),
     ("trainings:edit", "training", "title"),
     ("trainings:session_edit", "session", "topic"),
+    ("stories:edit", "story", "who"),
 ]
 
 

@@ -16,6 +16,7 @@ from inklusi.core.pdf import image_data_uri, render_pdf
 from inklusi.monitoring.figures import last_twelve_months, place_figures
 from inklusi.monitoring.indicators import Place, categories
 from inklusi.partners.models import Contribution, ContributionKind, Partner
+from inklusi.stories.models import Story
 
 from .models import AdvocacyMeeting
 
@@ -23,6 +24,7 @@ from .models import AdvocacyMeeting
 LANGUAGE = "id"
 TEMPLATE = "advocacy/brief.html"
 PHOTOS = 2
+STORIES = 2  # the latest chosen stories of change
 TOP_PARTNERS = 8
 # The chart's drawing units: 600 wide, the bars' base line and tallest bar.
 CHART_WIDTH, CHART_BASE, CHART_HEIGHT = 600, 100, 84
@@ -116,6 +118,13 @@ def brief_data(place, meetings, partners):
         "committed": committed,
         "won": committed + cash,
         "photos": photos,
+        "stories": list(
+            Story.objects.chosen()
+            .filter(library__in=libraries)
+            .select_related("library")
+            .prefetch_related("selections__region")
+            .order_by("-quarter", "-pk")[:STORIES]
+        ),
     }
 
 

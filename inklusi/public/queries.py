@@ -29,6 +29,8 @@ from inklusi.monitoring.figures import (
 )
 from inklusi.monitoring.indicators import Place
 from inklusi.regions.models import Level, Region
+from inklusi.stories.models import Level as StoryLevel
+from inklusi.stories.models import Story
 
 SUMMARY_LENGTH = 200
 # The sums a library's public page shows.
@@ -60,6 +62,18 @@ def public_activities():
             Prefetch("photos", queryset=ActivityPhoto.objects.public(), to_attr="public_photos")
         )
         .order_by("-starts_on", "-published_at", "-pk")
+    )
+
+
+def public_stories(level=StoryLevel.REGENCY):
+    """Stories chosen at `level` or above, newest quarter first, with the reasons. Only their
+    public fields are shown (`stories/_text.html`), never the private name; the photo only
+    when `story.has_consented_photo`."""
+    return (
+        Story.objects.chosen(level)
+        .select_related("library__region")
+        .prefetch_related("selections__region")
+        .order_by("-quarter", "-pk")
     )
 
 

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_safe
 
 from inklusi.libraries.models import Library
 from inklusi.regions.models import Region
+from inklusi.stories.files import photo_response
+from inklusi.stories.models import Level as StoryLevel
 
 from .queries import (
     child_regions_with_activities,
@@ -22,6 +24,7 @@ from .queries import (
     participant_groups,
     place_summary,
     public_activities,
+    public_stories,
     shorten,
     summary,
     summary_sentence,
@@ -29,6 +32,8 @@ from .queries import (
 
 LIBRARY_PAGE_SIZE = 10
 REGION_PAGE_SIZE = 20
+# Chosen stories of change shown on a library's or a region's page.
+STORIES_SHOWN = 3
 # What a shared link shows when the page has no photo: our own picture, 1200 × 630.
 SHARE_IMAGE = "img/bagikan.png"
 
@@ -66,6 +71,7 @@ def library(request, pk):
             "ancestors": library.region.ancestors(),
             "page": page,
             "figures": figures,
+            "stories": public_stories().filter(library=library)[:STORIES_SHOWN],
             "meta": {
                 "title": library.name,
                 "description": shorten(library.description)
@@ -114,11 +120,13 @@ def region(request, code=None):
     a code), newest first, with the way up and down the region tree."""
     place = None
     activities = public_activities()
+    stories = public_stories(StoryLevel.NATION)  # the nation's picks on the national page
     if code is not None:
         if not is_region_code(code):
             raise Http404
         place = get_object_or_404(Region, code=code)
         activities = activities.filter(library__region__code__inside=code)
+        stories = public_stories().filter(library__region__code__inside=code)
     page = Paginator(activities, REGION_PAGE_SIZE).get_page(request.GET.get("page"))
     numbers = place_summary(place)
     sentence = summary_sentence(numbers)
@@ -137,6 +145,7 @@ def region(request, code=None):
             "rss_url": reverse(f"public:{suffix}rss", **feed_args),
             "summary": numbers,
             "sentence": sentence,
+            "stories": stories[:STORIES_SHOWN],
             "meta": {
                 "title": _("Library activities in %(where)s")
                 % {"where": place.label if place else _("Indonesia")},
@@ -147,3 +156,38 @@ def region(request, code=None):
             },
         },
     )
+
+
+@require_safe
+def story(request, pk):
+    """A chosen story of change: its public text and each level's reason."""
+    story = get_object_or_404(public_stories(), pk=pk)
+    url = request.build_absolute_uri(reverse("public:story", args=[pk]))
+    image = reverse("public:story_photo", args=[pk]) if story.has_consented_photo else ""
+    return render(
+        request,
+        "public/story.html",
+        {
+            "story": story,
+            "library": story.library,
+            "ancestors": story.library.region.ancestors(),
+            "share_links": share_links(url, story.who),
+            "share_url": url,
+            "meta": {
+                "title": story.who,
+                "description": shorten(story.what_changed),
+                "image": _absolute(request, image),
+                "url": url,
+                "type": "article",
+            },
+        },
+    )
+
+
+@require_safe
+def story_photo(request, pk):
+    """A chosen story's photo, only while the person's consent stands."""
+    story = get_object_or_404(public_stories(), pk=pk)
+    if not story.has_consented_photo:
+        raise Http404
+    return photo_response(story)

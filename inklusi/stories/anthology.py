@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.utils import translation
 
-from inklusi.core.pdf import image_data_uri, render_pdf
+from inklusi.core import pdf
 
 from .models import Level, Story
 
@@ -26,6 +26,6 @@ def national_picks(year):
 def anthology_pdf(year):
     stories = list(national_picks(year))
     for story in stories:
-        story.photo_uri = image_data_uri(story.photo) if story.has_consented_photo else ""
+        story.photo_uri = pdf.image_data_uri(story.photo) if story.has_consented_photo else ""
     with translation.override(settings.LANGUAGE_CODE):
-        return render_pdf(TEMPLATE, {"year": year, "stories": stories})
+        return pdf.render_pdf(TEMPLATE, {"year": year, "stories": stories})

@@ -102,9 +102,9 @@ def withdraw_consent(request, pk):
 
 
 def get_place(request, code):
-    """The place whose selection the user makes: 404 outside their scope, 403 for a role
-    that never chooses there."""
-    scope = Scope.of(request.user)
+    """The place whose selection the user makes: 403 for a role that never chooses, 404
+    for a place outside the scope, 403 for a place seen but chosen for by others."""
+    scope = Scope.requiring(request.user, "can_invite")
     place = services.place_of(code)
     if place is None:
         raise Http404

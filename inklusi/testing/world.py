@@ -27,6 +27,7 @@ from inklusi.partners.tests.helpers import (
 from inklusi.plans.models import BudgetLine, State
 from inklusi.plans.tests.helpers import make_plan
 from inklusi.questions.models import Question
+from inklusi.stories.models import Story
 from inklusi.testing import factories
 from inklusi.testing.photos import jpeg_with_gps, upload
 from inklusi.trainings.models import Certificate, Material
@@ -134,6 +135,17 @@ def _place(library, neighbour, office, region, coordinator, participant):
         text=f"Bagaimana mengisi laporan {library.name}?",
         photo=upload(jpeg_with_gps((64, 48)), name="rak.jpg"),
     )
+    story = Story.objects.create(
+        library=library,
+        recorded_by=participant,
+        domain="literacy",
+        who=f"Seorang ibu petani, pembaca di {library.name}",
+        person="Ibu Rahasia Sekali",
+        what_changed="Kini membaca untuk anaknya.",
+        why_it_matters="Anaknya gemar membaca.",
+        photo=upload(jpeg_with_gps((64, 48)), name="cerita.jpg"),
+        photo_consent=True,
+    )
     neighbour_manager = factories.UserFactory(role=(Role.LIBRARY_MANAGER, neighbour or office))
     role = RoleAssignment.objects.get(user=neighbour_manager)
     return SimpleNamespace(
@@ -169,4 +181,5 @@ def _place(library, neighbour, office, region, coordinator, participant):
         role=role,
         announcement=announcement,
         asked=asked,
+        story=story,
     )

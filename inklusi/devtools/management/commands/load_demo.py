@@ -6,6 +6,7 @@ from inklusi.devtools.demo_activities import load_demo_records
 from inklusi.devtools.demo_notifications import load_demo_notifications
 from inklusi.devtools.demo_partners import load_demo_partners
 from inklusi.devtools.demo_plans import load_demo_plans
+from inklusi.devtools.demo_stories import load_demo_stories
 from inklusi.devtools.demo_talk import load_demo_talk
 from inklusi.devtools.demo_trainings import load_demo_trainings
 
@@ -14,8 +15,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo province (Sumatera Selatan): libraries, one user for each role, a year "
         "of monthly reports, activities with photos, partners, advocacy meetings, work plans and "
-        "the Bimtek of July 2020 with its forty participants, announcements, questions and "
-        "comments."
+        "the Bimtek of July 2020 with its forty participants, announcements, questions, "
+        "comments and stories of change."
     )
 
     def handle(self, *args, **options):
@@ -27,13 +28,15 @@ class Command(BaseCommand):
         training = load_demo_trainings()
         talk = load_demo_talk()
         notifications = load_demo_notifications()
+        stories = load_demo_stories()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(libraries)} libraries, {reports} new monthly reports, "
                 f"{activities} new activities, {partners} partners, {meetings} advocacy meetings, "
                 f"{len(plans)} work plans, and “{training}” with "
                 f"{training.registrations.count()} participants; {talk[0]} announcements, "
-                f"{talk[1]} questions, {talk[2]} comments and {notifications} notifications."
+                f"{talk[1]} questions, {talk[2]} comments, {notifications} notifications and "
+                f"{stories} stories of change."
             )
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
