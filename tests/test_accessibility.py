@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from inklusi.announcements.tests.helpers import announce
 from inklusi.questions.tests.helpers import ask
+from inklusi.stories.tests.helpers import choose_up_to, make_story
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -49,6 +50,7 @@ def test_login_page_is_accessible(phone, db):
                 "questions:create",
                 ("questions:detail", "question"),
                 "questions:faq",
+                "stories:create",
                 "notifications:inbox",
                 "notifications:settings",
             ],
@@ -79,6 +81,9 @@ def test_login_page_is_accessible(phone, db):
                 "questions:list",
                 ("questions:detail", "question"),
                 ("comments:thread", "activity"),
+                "stories:list",
+                ("stories:detail", "story"),
+                ("stories:selection", "16.07"),
             ],
         ),
         (
@@ -88,6 +93,7 @@ def test_login_page_is_accessible(phone, db):
                 ("public:region", "16.07"),
                 ("public:library", "air_batu"),
                 ("public:activity", "activity"),
+                ("public:story", "story"),
             ],
         ),
     ],
@@ -98,7 +104,9 @@ def test_main_pages_are_accessible(people, libraries, phone, phone_login, email,
         "report": MonthlyReportFactory(library=libraries.air_batu),
         "announcement": announce(people.regency, region=libraries.regions["16.07"]),
         "question": ask(people.manager, libraries.air_batu),
+        "story": make_story(libraries.air_batu, people.manager),
     }
+    choose_up_to(records["story"], ["16.07"], people)
     if email:
         phone_login(email)
     found = {}

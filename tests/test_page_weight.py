@@ -7,6 +7,7 @@ from django.urls import reverse
 from inklusi.announcements.tests.helpers import announce
 from inklusi.devtools.pageweight import page_weight
 from inklusi.questions.tests.helpers import ask
+from inklusi.stories.tests.helpers import choose_up_to, make_story
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 BUDGET = 150 * 1024
@@ -21,6 +22,7 @@ BUDGET = 150 * 1024
         reverse("announcements:list"),
         reverse("questions:create"),
         reverse("questions:faq"),
+        reverse("stories:create"),
         reverse("notifications:inbox"),
     ],
 )
@@ -42,6 +44,13 @@ def test_announcement_and_question_pages_fit_the_budget(people, libraries, login
 def test_public_activity_page_fits_the_budget(libraries, client):
     activity = ActivityFactory(library=libraries.air_batu)
     weight = page_weight(client, activity.get_public_url())
+    assert weight.compressed < BUDGET, weight.parts
+
+
+def test_public_story_page_fits_the_budget(people, libraries, client):
+    story = make_story(libraries.air_batu, people.manager)
+    choose_up_to(story, ["16.07"], people)
+    weight = page_weight(client, reverse("public:story", args=[story.pk]))
     assert weight.compressed < BUDGET, weight.parts
 
 
