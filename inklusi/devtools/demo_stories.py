@@ -131,6 +131,7 @@ def load_demo_stories(today=None):
         services.record_story(
             Story(
                 library=library,
+                recorded_at=timezone.make_aware(datetime.datetime.combine(today, datetime.time(9))),
                 domain=Domain.LITERACY,
                 who=who,
                 what_changed="Ia ikut kelompok belajar paket C di perpustakaan setiap Minggu.",
