@@ -66,15 +66,10 @@ def public_activities():
 
 
 def public_stories(level=StoryLevel.REGENCY):
-    """Stories chosen at `level` or above, newest quarter first, with the reasons. Only their
-    public fields are shown (`stories/_text.html`), never the private name; the photo only
-    when `story.has_consented_photo`."""
-    return (
-        Story.objects.chosen(level)
-        .select_related("library__region")
-        .prefetch_related("selections__region")
-        .order_by("-quarter", "-pk")
-    )
+    """Stories chosen at `level` or above, newest quarter first. Only their public fields
+    are shown (`stories/_text.html`), never the private name; the photo only when
+    `story.has_consented_photo`."""
+    return Story.objects.chosen(level).select_related("library__region").order_by("-quarter", "-pk")
 
 
 def shorten(text):

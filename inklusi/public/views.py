@@ -161,7 +161,7 @@ def region(request, code=None):
 @require_safe
 def story(request, pk):
     """A chosen story of change: its public text and each level's reason."""
-    story = get_object_or_404(public_stories(), pk=pk)
+    story = get_object_or_404(public_stories().prefetch_related("selections__region"), pk=pk)
     url = request.build_absolute_uri(reverse("public:story", args=[pk]))
     image = reverse("public:story_photo", args=[pk]) if story.has_consented_photo else ""
     return render(
