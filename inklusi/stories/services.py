@@ -96,8 +96,11 @@ def update_story(story, by):
     reasons were written about)."""
     if story.selections.exists():
         raise ValidationError(_("This story has been chosen; it can no longer be changed."))
+    before = Story.objects.get(pk=story.pk).photo
     _record_consent(story, by)
     story.save()
+    if before and before.name != story.photo.name:
+        before.storage.delete(before.name)  # a replaced or removed photo is not kept
     return story
 
 

@@ -93,3 +93,20 @@ def test_only_editors_withdraw(people, libraries, login):
     assert login(people.charlie).post(url).status_code == 404
     story.refresh_from_db()
     assert story.has_consented_photo
+
+
+def test_a_removed_or_replaced_photo_is_deleted(people, libraries, login):
+    story = make_story(
+        libraries.air_batu,
+        people.manager,
+        photo=upload(jpeg_with_gps((64, 48)), name="lama.jpg"),
+        photo_consent=True,
+    )
+    old = story.photo.name
+    response = login(people.manager).post(
+        reverse("stories:edit", args=[story.pk]), {**FORM, "photo-clear": "on"}
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert not story.photo and not story.photo_consent
+    assert not default_storage.exists(old)
