@@ -23,6 +23,8 @@ KINDS = {
     "agreement_ending": _("Agreements ending"),
     "training_session": _("Training sessions"),
     "monthly_digest": _("Monthly digest of my area"),
+    # Stories of change (inklusi.stories).
+    "story_chosen": _("My stories of change chosen"),
     # Work done in the background.
     "export_ready": _("Finished exports"),
 }

@@ -8,11 +8,14 @@ people there (its coordinators, and those above them).
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from inklusi.notifications import services as notifications
 from inklusi.regions.models import Level as RegionLevel
 from inklusi.regions.models import Region
 
@@ -142,11 +145,23 @@ def choose(place, scope, story, reason, by):
         )
     try:
         with transaction.atomic():
-            return Selection.objects.create(
+            pick = Selection.objects.create(
                 story=story, level=place.level, region=place.region, reason=reason, chosen_by=by
             )
     except IntegrityError as error:
         raise ValidationError(_("This story is already chosen.")) from error
+    if story.recorded_by and story.recorded_by != by:
+        with translation.override(settings.LANGUAGE_CODE):
+            notifications.notify(
+                [story.recorded_by],
+                "story_chosen",
+                _("Your story was chosen as most significant for %(place)s")
+                % {"place": place.name},
+                story.get_absolute_url(),
+                actor=by,
+                body=Truncator(reason).chars(300),
+            )
+    return pick
 
 
 def take_back(place, scope, story):

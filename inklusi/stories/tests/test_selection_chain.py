@@ -142,3 +142,13 @@ def test_a_chosen_story_is_no_longer_changed(people, login, stories):
     assert response.status_code == 200
     story.refresh_from_db()
     assert story.who == "Seorang petani karet"
+
+
+def test_the_person_who_recorded_it_is_told(people, login, stories):
+    from inklusi.notifications.models import Notification
+
+    story = stories["air_batu"]
+    login(people.regency).post(choose_url("16.07", story), {"reason": "Berani berubah."})
+    note = Notification.objects.get(recipient=people.manager)
+    assert note.kind == "story_chosen" and note.url == story.get_absolute_url()
+    assert "Berani berubah." in note.body
