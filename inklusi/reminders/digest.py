@@ -2,8 +2,7 @@
 libraries that need a call (the dashboard's attention lists), with the dashboard's one-page
 PDF attached. Sent as a reminder ("monthly_digest", once per coordinator, area and month).
 
-The issue also asks for "the stories chosen": Inklusi has no way to choose stories yet, so
-the digest has none.
+It also names the stories of change chosen in the area during the month, at every level.
 """
 
 from datetime import date
@@ -14,11 +13,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from inklusi.accounts.models import RoleAssignment
-from inklusi.core.months import previous_month
+from inklusi.core.months import next_month, previous_month
 from inklusi.monitoring import exports
 from inklusi.monitoring.indicators import Place, dashboard
 from inklusi.monitoring.periods import Period
 from inklusi.regions.models import Region
+from inklusi.stories.models import Selection
 
 from .services import COORDINATORS, Reminder
 
@@ -97,6 +97,14 @@ def digest_text(board):
                 lines.append(f"- {label} ({count}): {named}{more}")
     else:
         lines += ["", _("No library needs a call this month.")]
+    picks = Selection.objects.inside(
+        board.place.region.code, board.period.first, next_month(board.period.last)
+    )
+    if picks:
+        lines += ["", _("Stories of change chosen:")]
+        for pick in picks:
+            where = f", {pick.region.name}" if pick.region else ""
+            lines.append(f"- {pick.story.who} ({pick.get_level_display()}{where})")
     lines += ["", _("The dashboard's one-page PDF is attached.")]
     return title, "\n".join(lines)
 

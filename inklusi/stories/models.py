@@ -113,6 +113,21 @@ class Story(models.Model):
         return bool(self.photo) and self.photo_consent and self.consent_withdrawn_at is None
 
 
+class SelectionQuerySet(models.QuerySet):
+    def inside(self, code, first_day, end_day):
+        """Picks of stories of libraries inside region `code` made from `first_day` up to
+        (not including) `end_day`, highest level last."""
+        return (
+            self.filter(
+                story__library__region__code__inside=code,
+                chosen_at__date__gte=first_day,
+                chosen_at__date__lt=end_day,
+            )
+            .select_related("story__library", "region")
+            .order_by("chosen_at", "pk")
+        )
+
+
 class Selection(models.Model):
     """One level's choice of a story, with the reason; the region is the regency or province
     that chose (none for the nation)."""
@@ -127,6 +142,8 @@ class Selection(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     chosen_at = models.DateTimeField(default=timezone.now)
+
+    objects = SelectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["story", "chosen_at"]

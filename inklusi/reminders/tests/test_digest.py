@@ -31,3 +31,24 @@ def test_facilitators_managers_and_viewers_get_no_digest(people, in_programme, r
     run(digest.digest_reminders(day(11)))
     for who in ["facilitator", "manager", "viewer", "admin"]:
         assert not Notification.objects.filter(recipient=getattr(people, who)).exists()
+
+
+def test_the_digest_names_the_stories_chosen_in_the_month(people, in_programme, run):
+    import datetime
+
+    from django.utils import timezone
+
+    from inklusi.stories.models import Selection
+    from inklusi.stories.tests.helpers import choose_up_to, make_story
+
+    story = make_story(in_programme.air_batu, people.manager, who="Seorang petani karet")
+    elsewhere = make_story(in_programme.kemang_manis, people.charlie, who="Seorang kader")
+    choose_up_to(story, ["16.07", "16"], people)
+    choose_up_to(elsewhere, ["16.71"], people)
+    in_october = timezone.make_aware(datetime.datetime(2026, 10, 20, 9))
+    Selection.objects.update(chosen_at=in_october)
+    run(digest.digest_reminders(day(11)))
+    (message,) = [m for m in mail.outbox if m.to == [people.regency.email]]
+    assert "Cerita perubahan yang dipilih:" in message.body
+    assert "- Seorang petani karet (Kabupaten/kota, Kabupaten Banyuasin)" in message.body
+    assert "Seorang kader" not in message.body
