@@ -3,6 +3,7 @@ in someone's life; the regency, the province and the nation each choose the most
 of the quarter from the level below, and say why."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -36,6 +37,11 @@ LEVELS = list(Level)
 def quarter_of(day):
     """The first day of the quarter holding `day`."""
     return datetime.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
+def photo_path(story, filename):
+    """An unguessable name: the file is reached only through the views that check consent."""
+    return f"stories/{timezone.now():%Y}/{uuid.uuid4().hex}.jpg"
 
 
 class StoryQuerySet(ScopedQuerySet):
@@ -73,7 +79,7 @@ class Story(models.Model):
     what_changed = models.TextField(_("what changed"), max_length=3000)
     why_it_matters = models.TextField(_("why it matters"), max_length=2000)
     quote = models.TextField(_("a quote in their words"), max_length=500, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="stories/%Y/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True, max_length=200)
     # The consent record: who recorded that the person agreed to the photo being published,
     # when, and when it was withdrawn (the photo is deleted then).
     photo_consent = models.BooleanField(
