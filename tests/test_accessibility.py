@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from inklusi.announcements.tests.helpers import announce
 from inklusi.questions.tests.helpers import ask
@@ -104,7 +105,9 @@ def test_main_pages_are_accessible(people, libraries, phone, phone_login, email,
         "report": MonthlyReportFactory(library=libraries.air_batu),
         "announcement": announce(people.regency, region=libraries.regions["16.07"]),
         "question": ask(people.manager, libraries.air_batu),
-        "story": make_story(libraries.air_batu, people.manager),
+        # This quarter's: one chosen, one still to choose from on the selection page.
+        "story": make_story(libraries.air_batu, people.manager, recorded_at=timezone.now()),
+        "candidate": make_story(libraries.sukajadi, people.regency, recorded_at=timezone.now()),
     }
     choose_up_to(records["story"], ["16.07"], people)
     if email:

@@ -65,3 +65,25 @@ def test_manager_on_phone_records_a_story(people, libraries, phone_login, settin
     page.wait_for_url(page.base_url + story.get_absolute_url())
     page.goto(page.base_url + public)
     assert photo_url not in page.content()
+
+
+def test_regency_coordinator_chooses_on_a_phone(people, libraries, phone_login):
+    from django.utils import timezone
+
+    from inklusi.stories.tests.helpers import make_story
+
+    story = make_story(
+        libraries.air_batu, people.manager, who="Seorang petani karet", recorded_at=timezone.now()
+    )
+    page = phone_login("banyuasin@example.id")
+    page.goto(page.base_url + reverse("stories:list"))
+    page.click(f"a[href='{reverse('stories:selection', args=['16.07'])}']")
+    assert "Seorang petani karet" in page.content()
+    assert small_tap_targets(page) == [] and not sideways_scroll(page)
+    page.fill(f"#id_reason_{story.pk}", "Perubahan penghasilan yang nyata.")
+    page.click(f"form[action='{reverse('stories:choose', args=['16.07', story.pk])}'] button")
+    page.wait_for_selector(
+        f"form[action='{reverse('stories:take_back', args=['16.07', story.pk])}']"
+    )
+    assert story.selections.get().reason == "Perubahan penghasilan yang nyata."
+    assert small_tap_targets(page) == [] and not sideways_scroll(page)
