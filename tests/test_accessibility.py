@@ -83,6 +83,7 @@ def test_login_page_is_accessible(phone, db):
                 ("questions:detail", "question"),
                 ("comments:thread", "activity"),
                 "stories:list",
+                "stories:create",
                 ("stories:detail", "story"),
                 ("stories:selection", "16.07"),
             ],

@@ -4,7 +4,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.images import check_image, reencode_image
-from inklusi.libraries.forms import ask_for_library
+from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
+from inklusi.libraries.models import Library
 
 from .models import Story
 from .privacy import check_public_text
@@ -14,6 +15,12 @@ PUBLIC_FIELDS = ("who", "what_changed", "why_it_matters", "quote")
 
 
 class StoryForm(forms.ModelForm):
+    library = LibraryChoiceField(
+        label=_("Library"),
+        queryset=Library.objects.none(),
+        error_messages={"invalid_choice": _("Pick a library inside your own area from the list.")},
+    )
+
     class Meta:
         model = Story
         fields = [

@@ -84,3 +84,12 @@ def test_an_unchosen_story_is_not_public(people, libraries, client):
     story = make_story(libraries.air_batu, people.manager, who="Seorang penenun")
     assert client.get(reverse("public:story", args=[story.pk])).status_code == 404
     assert "Seorang penenun" not in client.get(reverse("public:region", args=["16.07"])).text
+
+
+def test_a_coordinator_records_for_a_library_of_their_area_only(people, libraries, login):
+    client = login(people.regency)
+    outside = {**VALID, "library": libraries.kemang_manis.pk}
+    response = client.post(reverse("stories:create"), outside)
+    assert response.status_code == 200 and "library" in response.context["form"].errors
+    response = client.post(reverse("stories:create"), {**VALID, "library": libraries.sukajadi.pk})
+    assert response.status_code == 302
