@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "inklusi.advocacy",
     "inklusi.plans",
     "inklusi.trainings",
+    "inklusi.scores",
     "inklusi.monitoring",
     "inklusi.reminders",
     "inklusi.downloads",
@@ -261,6 +262,10 @@ CELERY_BEAT_SCHEDULE = {
     "downloads-clean": {
         "task": "inklusi.downloads.tasks.clean",
         "schedule": 600.0,
+    },
+    "scores-nightly": {
+        "task": "inklusi.scores.tasks.refresh_scores",
+        "schedule": crontab(hour=1, minute=30),
     },
     "reminders-monthly-digest": {
         "task": "inklusi.reminders.tasks.send_monthly_digests",
