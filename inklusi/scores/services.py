@@ -107,8 +107,9 @@ def gather(libraries, quarter, today=None):
         Q(ends_on__isnull=True) | Q(ends_on__gte=first),
         status__in=(AgreementStatus.ACTIVE, AgreementStatus.ENDED),
         starts_on__lte=last,
-    )
-    for agreement_id, library_id in (
+    ).order_by()
+    # An agreement names one library, or covers all its partner's libraries.
+    covered = (
         in_force.filter(library__in=ids)
         .values_list("pk", "library_id")
         .union(
@@ -116,7 +117,8 @@ def gather(libraries, quarter, today=None):
                 "pk", "partner__libraries"
             )
         )
-    ):
+    )
+    for agreement_id, library_id in sorted(covered):
         facts[library_id]["agreements"].append({"id": agreement_id})
 
     for meeting in AdvocacyMeeting.objects.filter(
