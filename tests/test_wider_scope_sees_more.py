@@ -225,6 +225,12 @@ PAGES = {
     "trainings:question_edit": Page([pk("question")]),
     "trainings:question_delete": PostOnly(pk("question")),
     "trainings:participant_certificate": Page([pk("registration")]),
+    # KPI cards and the regency's IPLM workbook
+    "scores:index": Page(),
+    "scores:nation": Page(),
+    "scores:region": Page([code]),
+    "scores:library": Page([pk("library")]),
+    "iplm:regency": Page([code]),
     # monitoring
     "monitoring:index": Page(),
     "monitoring:nation": Page(),

@@ -96,7 +96,7 @@ def test_the_place_page_takes_a_fixed_number_of_queries(cards, people, login):
     client.get(url)
     with captured_queries() as few:
         client.get(url)
-    for n in range(5):
+    for _n in range(5):
         card(LibraryFactory(region=cards.regions["16.07.10.1002"]), Q3, 70, "yellow")
     with captured_queries() as more:
         client.get(url)
