@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "inklusi.comments",
     "inklusi.activities",
     "inklusi.reports",
+    "inklusi.surveys",
     "inklusi.public",
     "inklusi.partners",
     "inklusi.advocacy",
