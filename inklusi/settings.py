@@ -215,6 +215,8 @@ INVITATION_VALID_DAYS = 14
 ANNOUNCEMENT_RATE = (10, 60 * 60)
 QUESTION_RATE = (5, 60 * 60)
 REMINDER_RATE = (1, 6 * 60 * 60)
+# Survey answers per network address: a whole class on one village Wi-Fi still fits.
+SURVEY_RATE = (60, 10 * 60)
 
 # Background tasks (docs/deploy.md, "Background tasks"). With REDIS_URL the worker and the
 # scheduler run as their own processes; without it every task runs in the web process that
@@ -262,6 +264,10 @@ CELERY_BEAT_SCHEDULE = {
     "downloads-clean": {
         "task": "inklusi.downloads.tasks.clean",
         "schedule": 600.0,
+    },
+    "surveys-follow-ups": {
+        "task": "inklusi.surveys.tasks.sweep_follow_ups",
+        "schedule": crontab(hour=8, minute=0),
     },
     "reminders-monthly-digest": {
         "task": "inklusi.reminders.tasks.send_monthly_digests",
