@@ -50,14 +50,18 @@ def response_figures(response):
     return figures
 
 
-def _upsert(model, keys, rows):
-    """Add each row's figures to the row with its keys, creating it if needed."""
+def _upsert(model, keys, rows, replace=()):
+    """Add each row's figures to the row with these `keys`, creating it if needed (the
+    columns in `replace` take the new value)."""
     if not rows:
         return
     table = model._meta.db_table
-    columns = (*keys, *SURVEY_FIGURES)
+    columns = (*keys, *replace, *SURVEY_FIGURES)
     placeholders = ", ".join(["%s"] * len(columns))
-    updates = ", ".join(f"{f} = {table}.{f} + excluded.{f}" for f in SURVEY_FIGURES)
+    updates = ", ".join(
+        [f"{c} = excluded.{c}" for c in replace]
+        + [f"{f} = {table}.{f} + excluded.{f}" for f in SURVEY_FIGURES]
+    )
     sql = (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "
         f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
@@ -67,18 +71,14 @@ def _upsert(model, keys, rows):
         cursor.executemany(sql, sorted(rows))
 
 
-def _add(deltas):
-    """Carry {(library_id, month, region_code): {figure: change}} to both tables."""
-    library_rows, region = [], defaultdict(lambda: dict.fromkeys(SURVEY_FIGURES, 0))
-    for (library_id, month, region_code), figures in deltas.items():
-        if not any(figures.values()):
-            continue
-        library_rows.append((library_id, month, region_code, *figures.values()))
+def _add_to_regions(deltas):
+    """Carry {(library_id, month, region_code): {figure: change}} to the region rows."""
+    region = defaultdict(lambda: dict.fromkeys(SURVEY_FIGURES, 0))
+    for (_library_id, month, region_code), figures in deltas.items():
         for code in summary_codes(region_code):
             target = region[(code, month)]
             for name, value in figures.items():
                 target[name] += value
-    _upsert(SurveyMonth, ("library_id", "month", "region_code"), library_rows)
     _upsert(
         SurveyRegionMonth,
         ("region_code", "month"),
@@ -87,11 +87,19 @@ def _add(deltas):
 
 
 def add(response, sign=1, figures=None):
-    """The summary update of one answer (or of its follow-up: `figures` only)."""
+    """The summary update of one answer (or of its follow-up: `figures` only): its counts
+    added to the library's row and the region rows above it."""
     activity = response.survey.activity
     figures = figures or response_figures(response)
-    key = (activity.library_id, first_of_month(activity.starts_on), activity.library.region_id)
-    _add({key: {name: sign * figures.get(name, 0) for name in SURVEY_FIGURES}})
+    changes = {name: sign * figures.get(name, 0) for name in SURVEY_FIGURES}
+    month, region_code = first_of_month(activity.starts_on), activity.library.region_id
+    _upsert(
+        SurveyMonth,
+        ("library_id", "month"),
+        [(activity.library_id, month, region_code, *changes.values())],
+        replace=("region_code",),
+    )
+    _add_to_regions({(activity.library_id, month, region_code): changes})
 
 
 def _fresh(responses):
@@ -133,6 +141,13 @@ def _stored(**filters):
     }
 
 
+def _insert_library_rows(rows):
+    SurveyMonth.objects.bulk_create(
+        SurveyMonth(library_id=library_id, month=month, region_code=region_code, **figures)
+        for (library_id, month, region_code), figures in rows.items()
+    )
+
+
 def refresh(library_id, months=EVERY_MONTH):
     """Rewrite a library's rows of `months` (or all) from the raw answers; the regions get
     the difference."""
@@ -153,7 +168,9 @@ def refresh(library_id, months=EVERY_MONTH):
         for key, figures in rows.items():
             for name, value in figures.items():
                 deltas[key][name] += sign * value
-    _add(dict(deltas))
+    SurveyMonth.objects.filter(**stored).delete()
+    _insert_library_rows(after)
+    _add_to_regions(deltas)
 
 
 def refresh_touched(keys):
@@ -167,7 +184,9 @@ def rebuild():
     with transaction.atomic():
         SurveyMonth.objects.all().delete()
         SurveyRegionMonth.objects.all().delete()
-        _add(_fresh(Response.objects.all()))
+        fresh = _fresh(Response.objects.all())
+        _insert_library_rows(fresh)
+        _add_to_regions(fresh)
 
 
 def _nonzero(model, keys):
