@@ -63,8 +63,7 @@ class AnswerForm(forms.ModelForm):
 
     def answers(self):
         return {
-            name: self.cleaned_data.get(name, "")
-            for name in (*OUTCOMES, "next_step", "livelihood")
+            name: self.cleaned_data.get(name, "") for name in (*OUTCOMES, "next_step", "livelihood")
         }
 
     def contact(self):

@@ -212,6 +212,9 @@ class SurveyMonth(SurveyFigures):
             )
         ]
 
+    def __str__(self):
+        return f"survey figures of library {self.library_id}, {self.month:%Y-%m}"
+
 
 class SurveyRegionMonth(SurveyFigures):
     region_code = models.CharField(max_length=13)
@@ -219,7 +222,8 @@ class SurveyRegionMonth(SurveyFigures):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["region_code", "month"], name="one_survey_region_month"
-            )
+            models.UniqueConstraint(fields=["region_code", "month"], name="one_survey_region_month")
         ]
+
+    def __str__(self):
+        return f"survey figures of {self.region_code or 'Indonesia'}, {self.month:%Y-%m}"

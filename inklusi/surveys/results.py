@@ -137,9 +137,9 @@ def activity_outcomes(activity):
 def quotes(responses, limit=QUOTE_LIMIT):
     """The latest "what will you do next" answers of these responses (never public)."""
     return list(
-        responses.exclude(next_step="").order_by("-created_at").values_list("next_step", flat=True)[
-            :limit
-        ]
+        responses.exclude(next_step="")
+        .order_by("-created_at")
+        .values_list("next_step", flat=True)[:limit]
     )
 
 

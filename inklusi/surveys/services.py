@@ -55,8 +55,8 @@ def _existing(survey, submission_key, device):
 
 
 def submit(survey, answers, *, submission_key, device="", contact=None, entered_by=None):
-    """(response, created). `answers` holds the OUTCOMES, "next_step" and "livelihood"; `contact` is None or
-    {"whatsapp": ..., "email": ...} given with consent."""
+    """(response, created). `answers` holds the OUTCOMES, "next_step" and "livelihood";
+    `contact` is None or {"whatsapp": ..., "email": ...} given with consent."""
     found = _existing(survey, submission_key, device)
     if found is not None:
         return found, False

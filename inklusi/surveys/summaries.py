@@ -200,7 +200,10 @@ def _nonzero(model, keys):
 def check():
     """{table: (rows only stored, rows only in a fresh aggregate)}; the rebuild is rolled
     back."""
-    tables = ((SurveyMonth, ("library_id", "month", "region_code")), (SurveyRegionMonth, ("region_code", "month")))
+    tables = (
+        (SurveyMonth, ("library_id", "month", "region_code")),
+        (SurveyRegionMonth, ("region_code", "month")),
+    )
     with transaction.atomic():
         stored = {model: _nonzero(model, keys) for model, keys in tables}
         rebuild()
