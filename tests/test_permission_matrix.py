@@ -225,6 +225,11 @@ APP_PAGES = {
         ("training", "comments:thread", lambda at: ["bimtek", at.training.pk], SEEN),
         ("people", "comments:people", lambda at: ["kegiatan", at.activity.pk], SEEN),
     ],
+    "surveys": [
+        ("detail", "surveys:manage", lambda at: [at.activity.pk], SEEN),
+        ("edit", "surveys:paper", lambda at: [at.activity.pk], EDITED),
+        ("export", "surveys:poster", lambda at: [at.activity.pk], SEEN),
+    ],
     "notifications": [
         ("list", "notifications:inbox", None, OPEN),  # each their own
         ("settings", "notifications:settings", None, OPEN),

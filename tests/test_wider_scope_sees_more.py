@@ -128,6 +128,13 @@ PAGES = {
     "activities:delete": PostOnly(pk("activity")),
     "activities:verify": PostOnly(pk("activity")),
     "activities:send_back": PostOnly(pk("activity")),
+    # surveys
+    "surveys:answer": Exempt("a participant's survey, reached by its token: no login, no scope"),
+    "surveys:follow_up": TOKEN,
+    "surveys:manage": Page([pk("activity")]),
+    "surveys:poster": Page([pk("activity")]),
+    "surveys:paper": Page([pk("activity")]),
+    "surveys:close": PostOnly(pk("activity")),
     # reports
     "reports:list": Page(),
     "reports:export": Page([constant("csv")], outsider=None),

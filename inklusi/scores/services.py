@@ -30,6 +30,8 @@ from inklusi.partners.models import Agreement, AgreementStatus, Contribution
 from inklusi.regions.models import Region
 from inklusi.reports.models import MonthlyReport
 from inklusi.reports.queries import REPORTING_STATUSES, State, state
+from inklusi.surveys.models import OUTCOMES
+from inklusi.surveys.results import library_rows
 
 from . import quarters, rules
 from .models import Colour, LibraryScore
@@ -155,8 +157,17 @@ def _profile_facts(library):
 
 def survey_facts(library_ids, first, last):
     """{library id: {"responses": n, "agree": share}} from the outcome surveys of the
-    libraries' activities held from `first` to `last`. Without the surveys, none."""
-    return {}
+    libraries' activities held from `first` to `last` (surveys.results): the share of all
+    outcome answers (four per person) that agree."""
+    facts = {}
+    for library_id, outcomes in library_rows(library_ids, first, last).items():
+        if outcomes.responses:
+            agreeing = sum(outcomes.figures[f"{outcome}_agree"] for outcome in OUTCOMES)
+            facts[library_id] = {
+                "responses": outcomes.responses,
+                "agree": round(agreeing / (len(OUTCOMES) * outcomes.responses), 4),
+            }
+    return facts
 
 
 # The score ------------------------------------------------------------------------------

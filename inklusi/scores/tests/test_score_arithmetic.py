@@ -80,3 +80,21 @@ def test_enough_survey_answers_give_the_outcome_share(libraries, monkeypatch):
     assert services.score(facts).part(rules.OUTCOMES).points == Decimal("11.25")
     facts["survey"] = {"responses": 4, "agree": 1.0}
     assert services.score(facts).part(rules.OUTCOMES).points == 0
+
+
+def test_the_outcome_surveys_give_the_outcomes_part(libraries, monkeypatch):
+    """Six people answered: knowledge 5 and confidence 4 agree, application 3 and awareness 2
+    do not, so half the outcome answers agree: 15 × 12/24 = 7.5, and the total
+    12.5 + 15.33 + 6 + 17 + 7.5 = 58.33 → 58."""
+    from inklusi.surveys.services import survey_for
+    from inklusi.surveys.tests.helpers import answer
+
+    frozen(monkeypatch)
+    held = third_quarter(libraries.air_batu)
+    answer(survey_for(held[0]), n=4)
+    answer(survey_for(held[1]), n=2)
+    services.refresh(Q3)
+    card = LibraryScore.objects.get(library=libraries.air_batu, quarter=Q3)
+    assert card.facts["survey"] == {"responses": 6, "agree": 0.5}
+    assert card.outcomes == Decimal("7.5")
+    assert card.total == 58
