@@ -6,6 +6,7 @@ from inklusi.devtools.demo_activities import load_demo_records
 from inklusi.devtools.demo_notifications import load_demo_notifications
 from inklusi.devtools.demo_partners import load_demo_partners
 from inklusi.devtools.demo_plans import load_demo_plans
+from inklusi.devtools.demo_scores import load_demo_scores
 from inklusi.devtools.demo_talk import load_demo_talk
 from inklusi.devtools.demo_trainings import load_demo_trainings
 
@@ -35,6 +36,12 @@ class Command(BaseCommand):
                 f"{training.registrations.count()} participants; {talk[0]} announcements, "
                 f"{talk[1]} questions, {talk[2]} comments and {notifications} notifications."
             )
+        )
+        # Last: the KPI cards are scored from all the records above.
+        cards = load_demo_scores()
+        self.stdout.write(
+            "KPI cards of the last complete quarter: "
+            + ", ".join(f"{n} {colour}" for colour, n in cards.items())
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for email, name, role in users:
