@@ -443,12 +443,13 @@ def distribution(cards, region=None):
     for row in rows:
         counts[row["child"]][row["colour"]] = row["n"]
     names = Region.objects.in_bulk(list(counts))
+    # A library held at the place itself (a regency's own library) has no region below it.
     return [
         {
             "code": code,
             "name": names[code].name if code in names else code,
+            "below": code != (region.code if region else ""),
             **counts[code],
-            "total": sum(counts[code].values()),
         }
         for code in sorted(counts, key=lambda c: names[c].name if c in names else c)
     ]
