@@ -52,6 +52,8 @@ def test_public_activity_page_fits_the_budget(libraries, client):
         ("province", "monitoring:region", "16"),
         ("regency", "monitoring:region", "16.07.10.1002"),
         ("manager", "monitoring:library", "air_batu"),
+        ("province", "scores:region", "16"),
+        ("manager", "scores:library", "air_batu"),
     ],
 )
 def test_dashboard_pages_fit_the_budget(people, libraries, login, persona, name, arg):

@@ -58,7 +58,7 @@ def scored_libraries(quarter):
 
 
 def gather(libraries, quarter, today=None):
-    """{library id: facts} of `quarter` for the given libraries (a list), in seven queries."""
+    """{library id: facts} of `quarter` for the given libraries (a list), in six queries."""
     today = today or timezone.localdate()
     first, last = quarter, quarters.last_day(quarter)
     ids = [library.pk for library in libraries]
@@ -224,7 +224,17 @@ class Card:
 def _capped(part, items, each, cap, text):
     """`each` points for each of `items` up to `cap` of them; the rest are listed at 0."""
     for index, item in enumerate(items):
-        part.add(text(item), each if index < cap else 0, *item.get("link", ("", False)))
+        counted = index < cap
+        shown = (
+            text(item)
+            if counted
+            else _("%(record)s (beyond the %(cap)s that count)")
+            % {
+                "record": text(item),
+                "cap": cap,
+            }
+        )
+        part.add(shown, each if counted else 0, *item.get("link", ("", False)))
 
 
 def score(facts):

@@ -98,3 +98,18 @@ def test_the_outcome_surveys_give_the_outcomes_part(libraries, monkeypatch):
     assert card.facts["survey"] == {"responses": 6, "agree": 0.5}
     assert card.outcomes == Decimal("7.5")
     assert card.total == 58
+
+
+def test_gathering_takes_the_same_queries_for_more_libraries(libraries, monkeypatch):
+    from inklusi.testing.factories import LibraryFactory
+    from inklusi.testing.queries import captured_queries
+
+    frozen(monkeypatch)
+    third_quarter(libraries.air_batu)
+    few = [libraries.air_batu]
+    many = few + [LibraryFactory(region=libraries.regions["16.07.10.1004"]) for _ in range(5)]
+    with captured_queries() as one:
+        services.gather(few, Q3)
+    with captured_queries() as six:
+        services.gather(many, Q3)
+    assert len(six) == len(one) == 6
