@@ -5,8 +5,10 @@ workbook shows fill rates below 100 % and who is missing what).
 
 The demo's records leave the best libraries yellow; the two best of the last quarter get
 what a green card takes (social-media posts about the quarter's activities, a partner's
-contributions and an agreement) and go up to green. Dates follow today's quarter; running it
-again adds nothing (records are looked up by partner and description, links set once).
+contributions and an agreement, a meeting with the village head that won a commitment) and
+go up to green. Dates follow today's quarter; running it again adds nothing (records are
+looked up by partner and description, links set once, each library's IPLM figures drawn
+from its own name).
 """
 
 import random
@@ -14,6 +16,8 @@ import random
 from django.db import transaction
 
 from inklusi.activities.models import Activity
+from inklusi.advocacy.models import AdvocacyMeeting, CounterpartKind
+from inklusi.core.funding import FundingSource
 from inklusi.libraries.models import Library
 from inklusi.partners.models import (
     Agreement,
@@ -79,6 +83,19 @@ def _raise(library, quarter):
                 "given_on": quarter.replace(month=quarter.month + month, day=15),
             },
         )
+    AdvocacyMeeting.objects.get_or_create(
+        library=library,
+        topic="Dana Desa untuk pojok baca",
+        defaults={
+            "met_on": quarter.replace(month=quarter.month + 1, day=20),
+            "counterpart_kind": CounterpartKind.VILLAGE_HEAD,
+            "counterpart_name": "Kepala Desa",
+            "asked": "Rak dan buku untuk pojok baca di balai desa.",
+            "committed": "Rak dan buku dalam APBDes tahun depan.",
+            "committed_amount": 7_500_000,
+            "commitment_source": FundingSource.VILLAGE,
+        },
+    )
     Agreement.objects.get_or_create(
         partner=partner,
         title="PKS Gerakan Literasi Koperasi",
@@ -93,8 +110,11 @@ def _raise(library, quarter):
 
 def _fill_iplm_profiles():
     """Most libraries know their collection, fewer their staff, few their trained staff."""
-    rng = random.Random(14)
-    for library in Library.objects.filter(collection_titles=None).order_by("pk"):
+    blank = Library.objects.filter(
+        collection_titles=None, collection_copies=None, staff=None, trained_staff=None
+    )
+    for library in blank.order_by("pk"):
+        rng = random.Random(f"iplm {library.name}")
         figures = {}
         if rng.random() < 0.7:
             titles = rng.randrange(300, 4000)
