@@ -16,7 +16,7 @@ class Command(BaseCommand):
         "Load the demo province (Sumatera Selatan): libraries, one user for each role, a year "
         "of monthly reports, activities with photos, partners, advocacy meetings, work plans and "
         "the Bimtek of July 2020 with its forty participants, announcements, questions and "
-        "comments."
+        "comments, and the KPI cards of the last two quarters."
     )
 
     def handle(self, *args, **options):
