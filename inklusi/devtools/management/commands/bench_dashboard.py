@@ -502,7 +502,7 @@ class Command(BaseCommand):
         if not SurveyResponse.objects.exists():
             before = self.measure(places, write, runs, raw_runs, 0)
             tables.append(("before the survey answers", before, load_average()))
-            self.survey_answers(seeder, write, skip_check)
+            self.survey_answers(seeder, write)
         rows = self.measure(places, write, runs, raw_runs, save_runs)
         rows.append(survey_answer_row(places.library, save_runs))
         tables.append(("with the survey answers" if tables else "", rows, load_average()))
@@ -541,9 +541,10 @@ class Command(BaseCommand):
         # The rebuild also sets libraries' last_activity_on.
         seeder.vacuum_analyze([*SUMMARY_TABLES, "libraries_library"])
 
-    def survey_answers(self, seeder, write, skip_check):
-        """Load the bench's survey answers (in SQL, skipping the services) and rebuild their
-        summaries, as `summaries --rebuild` does after a bulk load."""
+    def survey_answers(self, seeder, write):
+        """Load the bench's survey answers (in SQL, skipping the services), rebuild their
+        summaries, as `summaries --rebuild` does after a bulk load, and check them (quick:
+        the survey tables are small, so even `--skip-check` keeps this one)."""
         seeder.step("surveys of sampled activities", False, data.insert_surveys)
         seeder.step(f"{data.RESPONSES_PER_SURVEY} answers per survey", False, data.insert_responses)
         seeder.vacuum_analyze(["surveys_survey", "surveys_response"])
@@ -552,11 +553,11 @@ class Command(BaseCommand):
             ["surveys_response", "surveys_surveymonth", "surveys_surveyregionmonth"]
         ).items():
             write(f"  {table}: {count:,} rows")
-        if not skip_check:
-            differences = survey_summaries.check()
-            write(f"  survey summaries check(): {differences}")
-            if any(any(pair) for pair in differences.values()):
-                raise CommandError(f"The survey summaries disagree: {differences}")
+        started = time.perf_counter()
+        differences = survey_summaries.check()
+        write(f"  survey summaries check(): {time.perf_counter() - started:,.1f} s, {differences}")
+        if any(any(pair) for pair in differences.values()):
+            raise CommandError(f"The survey summaries disagree: {differences}")
         seeder.vacuum_analyze(["surveys_surveymonth", "surveys_surveyregionmonth"])
 
     def measure(self, places, write, runs, raw_runs, save_runs):
