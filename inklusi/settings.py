@@ -216,7 +216,7 @@ INVITATION_VALID_DAYS = 14
 ANNOUNCEMENT_RATE = (10, 60 * 60)
 QUESTION_RATE = (5, 60 * 60)
 REMINDER_RATE = (1, 6 * 60 * 60)
-# Survey answers per network address: a whole class on one village Wi-Fi still fits.
+# Answers to one survey per network address in ten minutes (a class on one Wi-Fi fits).
 SURVEY_RATE = (60, 10 * 60)
 
 # Background tasks (docs/deploy.md, "Background tasks"). With REDIS_URL the worker and the

@@ -4,9 +4,11 @@
 import pytest
 from django.urls import reverse
 
+from inklusi.activities.models import Category
 from inklusi.announcements.tests.helpers import announce
 from inklusi.devtools.pageweight import page_weight
 from inklusi.questions.tests.helpers import ask
+from inklusi.surveys.services import survey_for
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 BUDGET = 150 * 1024
@@ -65,3 +67,13 @@ def test_dashboard_pages_fit_the_budget(people, libraries, login, persona, name,
     args = [getattr(libraries, arg).pk if arg and arg.isidentifier() else arg] if arg else []
     weight = page_weight(login(getattr(people, persona)), reverse(name, args=args))
     assert weight.compressed < BUDGET, weight.parts
+
+
+def test_survey_page_is_under_30_kb_uncompressed(libraries, client):
+    """The participant's survey, on a slow link: HTML and CSS, no JavaScript, under 30 KB
+    before compression, for a livelihood activity (the longest form)."""
+    economy = Category.objects.get(slug="economy")
+    survey = survey_for(ActivityFactory(library=libraries.air_batu, category=economy))
+    weight = page_weight(client, reverse("surveys:answer", args=[survey.token]))
+    assert weight.raw < 30 * 1024, weight.parts
+    assert not any(name.endswith(".js") for name, _raw, _gz in weight.parts), weight.parts

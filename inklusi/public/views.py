@@ -22,6 +22,7 @@ from .queries import (
     participant_groups,
     place_summary,
     public_activities,
+    public_outcomes,
     shorten,
     summary,
     summary_sentence,
@@ -66,6 +67,7 @@ def library(request, pk):
             "ancestors": library.region.ancestors(),
             "page": page,
             "figures": figures,
+            "outcomes": public_outcomes(library=library),
             "meta": {
                 "title": library.name,
                 "description": shorten(library.description)
@@ -137,6 +139,7 @@ def region(request, code=None):
             "rss_url": reverse(f"public:{suffix}rss", **feed_args),
             "summary": numbers,
             "sentence": sentence,
+            "outcomes": public_outcomes(region=place),
             "meta": {
                 "title": _("Library activities in %(where)s")
                 % {"where": place.label if place else _("Indonesia")},

@@ -153,3 +153,15 @@ def place_quotes(code, first, last, libraries=None, limit=QUOTE_LIMIT):
     elif code:
         responses = responses.filter(survey__activity__library__region__code__inside=code)
     return quotes(responses, limit)
+
+
+def for_place(code, library, first, last):
+    """The outcomes of a dashboard place: one library, or a region ("" the nation)."""
+    if library is not None:
+        return library_outcomes(library, first, last)
+    return place_outcomes(code, first, last)
+
+
+def quotes_for_place(code, library, first, last, limit=QUOTE_LIMIT):
+    libraries = [library] if library is not None else None
+    return place_quotes(code, first, last, libraries=libraries, limit=limit)

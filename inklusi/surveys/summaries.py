@@ -31,6 +31,7 @@ from .models import (
 )
 
 SUMMARY_CODE_LENGTHS = (0, 2, 5, 8)
+BATCH = 5000
 
 
 def summary_codes(region_code):
@@ -71,18 +72,25 @@ def _upsert(model, keys, rows, replace=()):
         cursor.executemany(sql, sorted(rows))
 
 
-def _add_to_regions(deltas):
-    """Carry {(library_id, month, region_code): {figure: change}} to the region rows."""
+def _region_rows(deltas):
+    """{(region_code, month): {figure: change}} of the nation, province, regency and district
+    above each library row of `deltas` {(library_id, month, region_code): {figure: change}}."""
     region = defaultdict(lambda: dict.fromkeys(SURVEY_FIGURES, 0))
     for (_library_id, month, region_code), figures in deltas.items():
         for code in summary_codes(region_code):
             target = region[(code, month)]
             for name, value in figures.items():
                 target[name] += value
+    return {key: values for key, values in region.items() if any(values.values())}
+
+
+def _add_to_regions(deltas):
+    """Add the changes of these library rows to the region rows (atomic upserts)."""
+    rows = _region_rows(deltas)
     _upsert(
         SurveyRegionMonth,
         ("region_code", "month"),
-        [(*key, *values.values()) for key, values in region.items() if any(values.values())],
+        [(*key, *values.values()) for key, values in rows.items()],
     )
 
 
@@ -143,8 +151,11 @@ def _stored(**filters):
 
 def _insert_library_rows(rows):
     SurveyMonth.objects.bulk_create(
-        SurveyMonth(library_id=library_id, month=month, region_code=region_code, **figures)
-        for (library_id, month, region_code), figures in rows.items()
+        (
+            SurveyMonth(library_id=library_id, month=month, region_code=region_code, **figures)
+            for (library_id, month, region_code), figures in rows.items()
+        ),
+        batch_size=BATCH,
     )
 
 
@@ -186,7 +197,13 @@ def rebuild():
         SurveyRegionMonth.objects.all().delete()
         fresh = _fresh(Response.objects.all())
         _insert_library_rows(fresh)
-        _add_to_regions(fresh)
+        SurveyRegionMonth.objects.bulk_create(
+            (
+                SurveyRegionMonth(region_code=code, month=month, **figures)
+                for (code, month), figures in _region_rows(fresh).items()
+            ),
+            batch_size=BATCH,
+        )
 
 
 def _nonzero(model, keys):

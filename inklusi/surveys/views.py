@@ -25,10 +25,6 @@ COOKIE = "inklusi_survei"
 COOKIE_AGE = 2 * 365 * 24 * 3600
 
 
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _keep_cookie(request, response, cookie):
     if request.COOKIES.get(COOKIE) != cookie:
         response.set_cookie(COOKIE, cookie, max_age=COOKIE_AGE, httponly=True, samesite="Lax")
@@ -56,7 +52,9 @@ def answer(request, token):
         form = AnswerForm(request.POST, **form_options)
         if form.is_bot:
             return render(request, "surveys/thanks.html", context)
-        if not ratelimit.allow(f"survey:{_client_address(request)}", *settings.SURVEY_RATE):
+        # Per survey and address: a class behind one village Wi-Fi or carrier NAT still fits.
+        address = ratelimit.client_address(request)
+        if not ratelimit.allow(f"survey:{survey.pk}:{address}", *settings.SURVEY_RATE):
             context["slow_down"] = True
             status = 429
         elif form.is_valid():

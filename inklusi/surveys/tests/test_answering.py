@@ -157,3 +157,15 @@ def test_contacts_are_deleted_when_the_window_closes(survey):
     assert services.sweep_follow_ups(late)["deleted"] == 1
     assert not FollowUpContact.objects.exists()
     assert Response.objects.count() == 1  # the answer stays, without any contact
+
+
+def test_behind_the_proxy_the_limit_counts_the_forwarded_address(client, survey, settings):
+    settings.SURVEY_RATE = (1, 600)
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    url = reverse("surveys:answer", args=[survey.token])
+    codes = []
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.2"):
+        client.cookies.clear()
+        data = form_data(services.new_key())
+        codes.append(client.post(url, data, HTTP_X_FORWARDED_FOR=f"1.2.3.4, {address}").status_code)
+    assert codes == [200, 200, 429]
