@@ -53,12 +53,14 @@ INSTALLED_APPS = [
     "inklusi.comments",
     "inklusi.activities",
     "inklusi.reports",
+    "inklusi.surveys",
     "inklusi.public",
     "inklusi.partners",
     "inklusi.advocacy",
     "inklusi.stories",
     "inklusi.plans",
     "inklusi.trainings",
+    "inklusi.scores",
     "inklusi.monitoring",
     "inklusi.reminders",
     "inklusi.downloads",
@@ -215,6 +217,8 @@ INVITATION_VALID_DAYS = 14
 ANNOUNCEMENT_RATE = (10, 60 * 60)
 QUESTION_RATE = (5, 60 * 60)
 REMINDER_RATE = (1, 6 * 60 * 60)
+# Answers to one survey per network address in ten minutes (a class on one Wi-Fi fits).
+SURVEY_RATE = (60, 10 * 60)
 
 # Background tasks (docs/deploy.md, "Background tasks"). With REDIS_URL the worker and the
 # scheduler run as their own processes; without it every task runs in the web process that
@@ -262,6 +266,14 @@ CELERY_BEAT_SCHEDULE = {
     "downloads-clean": {
         "task": "inklusi.downloads.tasks.clean",
         "schedule": 600.0,
+    },
+    "scores-nightly": {
+        "task": "inklusi.scores.tasks.refresh_scores",
+        "schedule": crontab(hour=1, minute=30),
+    },
+    "surveys-follow-ups": {
+        "task": "inklusi.surveys.tasks.sweep_follow_ups",
+        "schedule": crontab(hour=8, minute=0),
     },
     "reminders-monthly-digest": {
         "task": "inklusi.reminders.tasks.send_monthly_digests",

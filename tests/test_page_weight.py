@@ -4,10 +4,12 @@
 import pytest
 from django.urls import reverse
 
+from inklusi.activities.models import Category
 from inklusi.announcements.tests.helpers import announce
 from inklusi.devtools.pageweight import page_weight
 from inklusi.questions.tests.helpers import ask
 from inklusi.stories.tests.helpers import choose_up_to, make_story
+from inklusi.surveys.services import survey_for
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 BUDGET = 150 * 1024
@@ -61,6 +63,8 @@ def test_public_story_page_fits_the_budget(people, libraries, client):
         ("province", "monitoring:region", "16"),
         ("regency", "monitoring:region", "16.07.10.1002"),
         ("manager", "monitoring:library", "air_batu"),
+        ("province", "scores:region", "16"),
+        ("manager", "scores:library", "air_batu"),
     ],
 )
 def test_dashboard_pages_fit_the_budget(people, libraries, login, persona, name, arg):
@@ -72,3 +76,13 @@ def test_dashboard_pages_fit_the_budget(people, libraries, login, persona, name,
     args = [getattr(libraries, arg).pk if arg and arg.isidentifier() else arg] if arg else []
     weight = page_weight(login(getattr(people, persona)), reverse(name, args=args))
     assert weight.compressed < BUDGET, weight.parts
+
+
+def test_survey_page_is_under_30_kb_uncompressed(libraries, client):
+    """The participant's survey, on a slow link: HTML and CSS, no JavaScript, under 30 KB
+    before compression, for a livelihood activity (the longest form)."""
+    economy = Category.objects.get(slug="economy")
+    survey = survey_for(ActivityFactory(library=libraries.air_batu, category=economy))
+    weight = page_weight(client, reverse("surveys:answer", args=[survey.token]))
+    assert weight.raw < 30 * 1024, weight.parts
+    assert not any(name.endswith(".js") for name, _raw, _gz in weight.parts), weight.parts

@@ -194,6 +194,14 @@ APP_PAGES = {
         ("region", "monitoring:region", lambda at: ["16.07"], "200 200 200 200 404 200 404 404"),
         ("export", "monitoring:library_export", lambda at: [at.library.pk, "pdf"], SEEN),
     ],
+    "scores": [
+        # Straight to one's own place (the manager to the library's card).
+        ("list", "scores:index", None, "302 302 302 302 302 302 302 403"),
+        ("detail", "scores:library", lambda at: [at.library.pk], SEEN),
+        ("region", "scores:region", lambda at: ["16.07"], "200 200 200 200 404 200 404 404"),
+        ("nation", "scores:nation", None, "200 404 404 404 404 404 404 404"),
+        ("export", "iplm:regency", lambda at: ["16.07"], "200 200 200 200 404 200 404 404"),
+    ],
     "announcements": [
         ("list", "announcements:list", None, OPEN),
         ("create", "announcements:create", None, "200 200 200 403 403 403 200 403"),
@@ -224,6 +232,11 @@ APP_PAGES = {
         ("agreement", "comments:thread", lambda at: ["perjanjian", at.agreement.pk], SEEN),
         ("training", "comments:thread", lambda at: ["bimtek", at.training.pk], SEEN),
         ("people", "comments:people", lambda at: ["kegiatan", at.activity.pk], SEEN),
+    ],
+    "surveys": [
+        ("detail", "surveys:manage", lambda at: [at.activity.pk], SEEN),
+        ("edit", "surveys:paper", lambda at: [at.activity.pk], EDITED),
+        ("export", "surveys:poster", lambda at: [at.activity.pk], SEEN),
     ],
     "notifications": [
         ("list", "notifications:inbox", None, OPEN),  # each their own

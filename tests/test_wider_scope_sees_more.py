@@ -128,6 +128,13 @@ PAGES = {
     "activities:delete": PostOnly(pk("activity")),
     "activities:verify": PostOnly(pk("activity")),
     "activities:send_back": PostOnly(pk("activity")),
+    # surveys
+    "surveys:answer": Exempt("a participant's survey, reached by its token: no login, no scope"),
+    "surveys:follow_up": TOKEN,
+    "surveys:manage": Page([pk("activity")]),
+    "surveys:poster": Page([pk("activity")]),
+    "surveys:paper": Page([pk("activity")]),
+    "surveys:close": PostOnly(pk("activity")),
     # reports
     "reports:list": Page(),
     "reports:export": Page([constant("csv")], outsider=None),
@@ -227,6 +234,12 @@ PAGES = {
     "trainings:question_edit": Page([pk("question")]),
     "trainings:question_delete": PostOnly(pk("question")),
     "trainings:participant_certificate": Page([pk("registration")]),
+    # KPI cards and the regency's IPLM workbook
+    "scores:index": Page(),
+    "scores:nation": Page(),
+    "scores:region": Page([code]),
+    "scores:library": Page([pk("library")]),
+    "iplm:regency": Page([code]),
     # monitoring
     "monitoring:index": Page(),
     "monitoring:nation": Page(),

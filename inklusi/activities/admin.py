@@ -6,8 +6,8 @@ from .models import Activity, Category
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name_id", "name_en", "slug", "position", "is_active"]
-    list_editable = ["position", "is_active"]
+    list_display = ["name_id", "name_en", "slug", "position", "is_active", "livelihood"]
+    list_editable = ["position", "is_active", "livelihood"]
 
 
 @admin.register(Activity)

@@ -32,6 +32,9 @@ class Category(models.Model):
     name_en = models.CharField(_("name in English"), max_length=100)
     position = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(_("in use"), default=True)
+    # Livelihood activities: their outcome survey asks whether people earned or saved money
+    # or started a business.
+    livelihood = models.BooleanField(_("livelihood activity"), default=False)
 
     class Meta:
         ordering = ["position", "name_id"]

@@ -3,7 +3,8 @@ two A4 pages to hand over at a meeting with local government.
 
 Every figure comes from the records: the place's figures of the last twelve full months as
 the dashboard defines them (monitoring.figures), partners' contributions and the commitments
-logged in past meetings. Photos are only those with consent, of published activities.
+logged in past meetings. Photos are only those with consent, of published activities. What
+participants said in the outcome surveys shows when at least five answered.
 """
 
 from django.db.models import Q, Sum
@@ -17,6 +18,7 @@ from inklusi.monitoring.figures import last_twelve_months, place_figures
 from inklusi.monitoring.indicators import Place, categories
 from inklusi.partners.models import Contribution, ContributionKind, Partner
 from inklusi.stories.models import Story
+from inklusi.surveys import results as survey_results
 
 from .models import AdvocacyMeeting
 
@@ -26,6 +28,7 @@ TEMPLATE = "advocacy/brief.html"
 PHOTOS = 2
 STORIES = 2  # the latest chosen stories of change
 TOP_PARTNERS = 8
+BRIEF_QUOTES = 3
 # The chart's drawing units: 600 wide, the bars' base line and tallest bar.
 CHART_WIDTH, CHART_BASE, CHART_HEIGHT = 600, 100, 84
 
@@ -124,6 +127,10 @@ def brief_data(place, meetings, partners):
             .select_related("library")
             .prefetch_related("selections__region")
             .order_by("-quarter", "-pk")[:STORIES]
+        ),
+        "outcomes": survey_results.for_place(place.code, place.library, months[0], months[-1]),
+        "quotes": survey_results.quotes_for_place(
+            place.code, place.library, months[0], months[-1], limit=BRIEF_QUOTES
         ),
     }
 

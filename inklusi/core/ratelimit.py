@@ -9,6 +9,7 @@ posts, not an accounting: a cache restart forgets the counts.
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -23,3 +24,12 @@ def allow(key, limit, period):
         cache.set(window, 1, period)
         count = 1
     return count <= limit
+
+
+def client_address(request):
+    """The visitor's address for a limit on anonymous pages: behind our proxy
+    (`BEHIND_PROXY`) the last X-Forwarded-For entry, the one nginx added, else the peer."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.SECURE_PROXY_SSL_HEADER and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")

@@ -263,3 +263,63 @@ def insert_activities(first, last, library_ids):
             "category_count": len(categories),
         },
     )
+
+
+# Outcome surveys: one published activity in SURVEY_EVERY has a survey with
+# RESPONSES_PER_SURVEY answers; FOLLOWED_UP_SHARE of them answered the follow-up.
+SURVEY_EVERY = 100
+RESPONSES_PER_SURVEY = 5
+FOLLOWED_UP_SHARE = 0.3
+
+
+def insert_surveys():
+    """Surveys of a sample of the published bench activities (every SURVEY_EVERY-th id)."""
+    return _execute(
+        """
+        INSERT INTO surveys_survey (activity_id, token, closed_at, created_at)
+        SELECT activity.id, 'bench-' || activity.id, NULL, activity.created_at
+        FROM activities_activity AS activity
+        JOIN libraries_library AS library ON library.id = activity.library_id
+        WHERE library.name LIKE %(prefix)s AND activity.status = 'published'
+            AND activity.id %% %(every)s = 0
+        """,
+        {"prefix": f"{PREFIX}%", "every": SURVEY_EVERY},
+    )
+
+
+def insert_responses():
+    """RESPONSES_PER_SURVEY answers to each bench survey: each outcome 1–5, leaning to agree;
+    a third with what they will do next; livelihood answers for livelihood categories."""
+    return _execute(
+        """
+        INSERT INTO surveys_response (
+            survey_id, source, knowledge, confidence, application, awareness, next_step,
+            livelihood, device, submission_key, created_at, entered_by_id, applied,
+            followed_up_at)
+        SELECT survey_id, 'online',
+            1 + floor(sqrt(r_knowledge) * 4.999)::int,
+            1 + floor(sqrt(r_confidence) * 4.999)::int,
+            1 + floor(sqrt(r_application) * 4.999)::int,
+            1 + floor(r_awareness * 4.999)::int,
+            CASE WHEN r_text < 0.33 THEN 'Mencoba di rumah' ELSE '' END,
+            CASE WHEN livelihood THEN
+                (ARRAY['no', 'money', 'business'])[1 + floor(r_text * 2.999)::int]
+            ELSE '' END,
+            '', 'bench-' || survey_id || '-' || number, created_at, NULL,
+            CASE WHEN r_follow < %(followed)s THEN r_follow < %(followed)s * 0.7 END,
+            CASE WHEN r_follow < %(followed)s THEN created_at + interval '40 days' END
+        FROM (
+            SELECT survey.id AS survey_id, number, survey.created_at,
+                category.livelihood,
+                random() AS r_knowledge, random() AS r_confidence, random() AS r_application,
+                random() AS r_awareness, random() AS r_text, random() AS r_follow
+            FROM surveys_survey AS survey
+            JOIN activities_activity AS activity ON activity.id = survey.activity_id
+            JOIN activities_category AS category ON category.id = activity.category_id
+            CROSS JOIN generate_series(1, %(per_survey)s) AS number
+            WHERE survey.token LIKE 'bench-%%'
+            OFFSET 0
+        ) AS drawn
+        """,
+        {"per_survey": RESPONSES_PER_SURVEY, "followed": FOLLOWED_UP_SHARE},
+    )

@@ -17,6 +17,8 @@ from .models import Assistance, Kind, Library, Status
 
 # Fields only a coordinator changes: where the library is and its place in the programme.
 PROGRAMME_FIELDS = ("kind", "region", "status", "cohort_year", "joined_on")
+# The literacy index (IPLM) elements of the profile.
+IPLM_FIELDS = ("collection_titles", "collection_copies", "staff", "trained_staff")
 
 NPP_TAKEN = _("Another library already has this NPP.")
 
@@ -79,6 +81,10 @@ class LibraryForm(forms.ModelForm):
             "cohort_year",
             "joined_on",
             "description",
+            "collection_titles",
+            "collection_copies",
+            "staff",
+            "trained_staff",
             "cover_photo",
         ]
         field_classes = {"latitude": CoordinateField, "longitude": CoordinateField}
@@ -90,6 +96,7 @@ class LibraryForm(forms.ModelForm):
             "cohort_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "joined_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "cover_photo": forms.ClearableFileInput(attrs={"accept": "image/*"}),
+            **{name: forms.NumberInput(attrs={"inputmode": "numeric"}) for name in IPLM_FIELDS},
         }
         help_texts = {
             "latitude": _("South of the equator the latitude is negative, e.g. -2.976074."),
@@ -125,6 +132,16 @@ class LibraryForm(forms.ModelForm):
         if year and not 2018 <= year <= timezone.now().year + 1:
             raise forms.ValidationError(_("Enter a year between 2018 and next year."))
         return year
+
+    def clean(self):
+        cleaned = super().clean()
+        staff, trained = cleaned.get("staff"), cleaned.get("trained_staff")
+        if staff is not None and trained is not None and trained > staff:
+            self.add_error("trained_staff", _("This cannot be more than all staff."))
+        titles, copies = cleaned.get("collection_titles"), cleaned.get("collection_copies")
+        if titles is not None and copies is not None and titles > copies:
+            self.add_error("collection_copies", _("Each title has at least one copy."))
+        return cleaned
 
     def clean_cover_photo(self):
         photo = self.cleaned_data.get("cover_photo")

@@ -69,6 +69,10 @@ class LibraryQuerySet(ScopedQuerySet):
         )
 
 
+def _iplm_count(label, help_text=""):
+    return models.PositiveIntegerField(label, null=True, blank=True, help_text=help_text)
+
+
 class Library(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VILLAGE)
@@ -118,6 +122,15 @@ class Library(models.Model):
     # The latest published activity's date, kept by the monitoring summaries (for "went quiet").
     last_activity_on = models.DateField(_("last activity"), null=True, blank=True, editable=False)
     description = models.TextField(_("about the library"), blank=True)
+    # The literacy index (IPLM) elements the profile holds; empty is "not given", not zero
+    # (the regency's IPLM download counts how many libraries gave each).
+    collection_titles = _iplm_count(_("collection: titles"))
+    collection_copies = _iplm_count(_("collection: copies"))
+    staff = _iplm_count(_("library staff"))
+    trained_staff = _iplm_count(
+        _("staff trained in librarianship"),
+        _("Staff with a librarianship qualification or training (Diklat, Bimtek)."),
+    )
     cover_photo = models.ImageField(_("cover photo"), upload_to="libraries/covers/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -15,6 +15,7 @@ from inklusi.core import next_steps
 from inklusi.libraries.models import Library, Status
 from inklusi.questions.figures import assistance
 from inklusi.regions.models import Level, Region
+from inklusi.surveys import results as survey_results
 
 from . import exports
 from .indicators import INDICATORS, TABLE_KEYS, Place, cards, dashboard, own_library_view
@@ -198,9 +199,27 @@ def _show(request, place):
         ],
         "map_points": [{**point, "url": _point_url(point, query)} for point in board.map_points],
         "assistance": assistance(place.code, place.library, period.first, period.last),
+        "outcomes": _outcomes(place, period, query),
         **_library_context(request, place),
     }
     return render(request, "monitoring/dashboard.html", context)
+
+
+def _outcomes(place, period, query):
+    """The outcome surveys of the place and, one level down, of each region that has answers
+    (the drill-down)."""
+    first, last = period.first, period.last
+    rows = []
+    if not place.library:
+        children = survey_results.child_outcomes(place.code, first, last)
+        for region in Region.objects.filter(code__in=children).order_by("name"):
+            url = f"{reverse('monitoring:region', args=[region.code])}?{query}"
+            rows.append({"region": region, "outcomes": children[region.code], "url": url})
+    return {
+        "place": survey_results.for_place(place.code, place.library, first, last),
+        "rows": rows,
+        "quotes": survey_results.quotes_for_place(place.code, place.library, first, last),
+    }
 
 
 def _library_context(request, place):

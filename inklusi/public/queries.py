@@ -31,6 +31,7 @@ from inklusi.monitoring.indicators import Place
 from inklusi.regions.models import Level, Region
 from inklusi.stories.models import Level as StoryLevel
 from inklusi.stories.models import Story
+from inklusi.surveys import results as survey_results
 
 SUMMARY_LENGTH = 200
 # The sums a library's public page shows.
@@ -203,3 +204,13 @@ def libraries_with_activities(code=None, limit=50):
     if code:
         libraries = libraries.filter(region__code__inside=code)
     return with_activity_counts(libraries).order_by("-activity_count", "name", "pk")[:limit]
+
+
+def public_outcomes(region=None, library=None, today=None):
+    """What participants said in the outcome surveys of the last twelve months: aggregates
+    only, and only when at least `PUBLIC_MINIMUM` people answered (else None); never a quote,
+    a name or a contact."""
+    months = last_twelve_months(today)
+    code = region.code if region else ""
+    outcomes = survey_results.for_place(code, library, months[0], months[-1])
+    return outcomes if outcomes.is_public else None

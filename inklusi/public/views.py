@@ -24,6 +24,7 @@ from .queries import (
     participant_groups,
     place_summary,
     public_activities,
+    public_outcomes,
     public_stories,
     shorten,
     summary,
@@ -72,6 +73,7 @@ def library(request, pk):
             "page": page,
             "figures": figures,
             "stories": public_stories().filter(library=library)[:STORIES_SHOWN],
+            "outcomes": public_outcomes(library=library),
             "meta": {
                 "title": library.name,
                 "description": shorten(library.description)
@@ -146,6 +148,7 @@ def region(request, code=None):
             "summary": numbers,
             "sentence": sentence,
             "stories": stories[:STORIES_SHOWN],
+            "outcomes": public_outcomes(region=place),
             "meta": {
                 "title": _("Library activities in %(where)s")
                 % {"where": place.label if place else _("Indonesia")},

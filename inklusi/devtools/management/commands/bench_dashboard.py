@@ -23,10 +23,16 @@ Measuring, for each level (nation, province, regency, district, village, library
 Median and 95th percentile of each; a p95 of the view over TARGET_MS is flagged. Last, the cost
 of keeping the summaries fresh: saving one monthly report and one activity through their
 services (each refreshes the library's summaries once), in a transaction rolled back after each
-run.
+run. And the outcome surveys: the first run with the loaded data measures the dashboard
+before any survey answer, loads RESPONSES_PER_SURVEY answers to the surveys of a sample of
+the activities (`benchmark_data.insert_surveys`, `insert_responses`), rebuilds and checks
+the survey summaries and measures again (before and after in the same run); then it times
+one answer through `surveys.services.submit`: one insert and one summary update.
+Each table is printed with the load average beside it.
 """
 
 import json
+import os
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -43,10 +49,10 @@ from django.utils import timezone
 from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.activities import services as activity_services
 from inklusi.activities.models import Activity
+from inklusi.devtools import benchmark_data as data
 from inklusi.devtools.benchmark import summary, time_get
 from inklusi.libraries.models import Library
 from inklusi.libraries.models import Status as LibraryStatus
-from inklusi.monitoring import benchmark_data as data
 from inklusi.monitoring import summaries
 from inklusi.monitoring.indicators import trend_months
 from inklusi.monitoring.models import LibraryMonth
@@ -55,6 +61,10 @@ from inklusi.regions.loading import load_regions
 from inklusi.regions.models import CODE_LENGTH, Level, Region
 from inklusi.reports import services as report_services
 from inklusi.reports.models import MonthlyReport
+from inklusi.surveys import services as survey_services
+from inklusi.surveys import summaries as survey_summaries
+from inklusi.surveys.models import Response as SurveyResponse
+from inklusi.surveys.models import Survey
 
 TARGET_MS = 300
 LOADED_TABLES = ("libraries_library", "reports_monthlyreport", "activities_activity")
@@ -406,6 +416,33 @@ def maintenance_rows(library, runs):
     return rows
 
 
+def survey_answer_row(library, runs):
+    """One outcome-survey answer through the service, as the participant's page sends it:
+    the answer's insert and the summary update (library row, then the four regions)."""
+    survey = (
+        Survey.objects.select_related("activity__library")
+        .filter(activity__library__region__code__inside=library.region_id[:8])
+        .order_by("pk")
+        .first()
+    )
+    answers = {"knowledge": 5, "confidence": 4, "application": 4, "awareness": 3}
+
+    def answer(_survey):
+        survey_services.submit(
+            survey,
+            answers,
+            submission_key=survey_services.new_key(),
+            device=survey_services.new_key(),
+        )
+
+    queries, times = time_save(lambda: survey, lambda _survey: None, answer, runs)
+    return Row(label="survey answer (insert + summary update)", queries=queries, view=times)
+
+
+def load_average():
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def format_table(rows):
     def ms(times, key):
         return f"{summary(times)[key]:>9.1f}" if times else f"{'':>9}"
@@ -461,17 +498,27 @@ class Command(BaseCommand):
         self.summaries(seeder, write, rebuild or seeder.loaded, skip_check)
         if seed_only:
             return
+        tables = []
+        if not SurveyResponse.objects.exists():
+            before = self.measure(places, write, runs, raw_runs, 0)
+            tables.append(("before the survey answers", before, load_average()))
+            self.survey_answers(seeder, write)
         rows = self.measure(places, write, runs, raw_runs, save_runs)
+        rows.append(survey_answer_row(places.library, save_runs))
+        tables.append(("with the survey answers" if tables else "", rows, load_average()))
         if options["json"]:
-            self.stdout.write(json.dumps([row.as_dict() for row in rows], indent=2))
+            found = {title or "rows": [row.as_dict() for row in got] for title, got, _ in tables}
+            self.stdout.write(json.dumps(found, indent=2))
         else:
-            self.stdout.write(
-                f"\nDashboard on PostgreSQL, ms (view: {runs} requests; SQL: the view's "
-                f"SELECTs run bare, {runs} times; raw: naive aggregate, {raw_runs} runs)"
-            )
-            for line in format_table(rows):
-                self.stdout.write(line)
-        if any(row.error for row in rows):
+            for title, got, load in tables:
+                self.stdout.write(
+                    f"\nDashboard on PostgreSQL{', ' + title if title else ''}, ms (view: "
+                    f"{runs} requests; SQL: the view's SELECTs run bare, {runs} times; raw: "
+                    f"naive aggregate, {raw_runs} runs); {load}"
+                )
+                for line in format_table(got):
+                    self.stdout.write(line)
+        if any(row.error for _title, got, _load in tables for row in got):
             raise CommandError("Some pages failed; see the tracebacks above.")
 
     def summaries(self, seeder, write, rebuild, skip_check):
@@ -494,6 +541,25 @@ class Command(BaseCommand):
         # The rebuild also sets libraries' last_activity_on.
         seeder.vacuum_analyze([*SUMMARY_TABLES, "libraries_library"])
 
+    def survey_answers(self, seeder, write):
+        """Load the bench's survey answers (in SQL, skipping the services), rebuild their
+        summaries, as `summaries --rebuild` does after a bulk load, and check them (quick:
+        the survey tables are small, so even `--skip-check` keeps this one)."""
+        seeder.step("surveys of sampled activities", False, data.insert_surveys)
+        seeder.step(f"{data.RESPONSES_PER_SURVEY} answers per survey", False, data.insert_responses)
+        seeder.vacuum_analyze(["surveys_survey", "surveys_response"])
+        seeder.step("survey summaries rebuild()", False, survey_summaries.rebuild)
+        for table, count in table_counts(
+            ["surveys_response", "surveys_surveymonth", "surveys_surveyregionmonth"]
+        ).items():
+            write(f"  {table}: {count:,} rows")
+        started = time.perf_counter()
+        differences = survey_summaries.check()
+        write(f"  survey summaries check(): {time.perf_counter() - started:,.1f} s, {differences}")
+        if any(any(pair) for pair in differences.values()):
+            raise CommandError(f"The survey summaries disagree: {differences}")
+        seeder.vacuum_analyze(["surveys_surveymonth", "surveys_surveyregionmonth"])
+
     def measure(self, places, write, runs, raw_runs, save_runs):
         first, last = data.window(timezone.localdate())
         rows = []
@@ -511,5 +577,6 @@ class Command(BaseCommand):
                 except Exception as error:  # report every page, then fail
                     write(traceback.format_exc())
                     rows.append(Row(target.label, 0, [], error=repr(error)))
-        rows += maintenance_rows(places.library, save_runs)
+        if save_runs:
+            rows += maintenance_rows(places.library, save_runs)
         return rows

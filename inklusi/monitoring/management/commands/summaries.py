@@ -1,4 +1,5 @@
-"""Check the dashboard's summary tables against the raw data, or write them again.
+"""Check the dashboard's summary tables (the survey results' too) against the raw data, or
+write them again.
 
 python manage.py summaries --check      # exit status 1 if any table differs
 python manage.py summaries --rebuild    # after a bulk change that bypassed the services
@@ -9,6 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from inklusi.monitoring import summaries
+from inklusi.surveys import summaries as survey_summaries
 
 
 class Command(BaseCommand):
@@ -23,9 +25,10 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if rebuild:
             summaries.rebuild()
+            survey_summaries.rebuild()
             self.stdout.write(f"Summaries rebuilt in {time.perf_counter() - started:.1f} s")
             return
-        differences = summaries.check()
+        differences = summaries.check() | survey_summaries.check()
         for table, (stored_only, fresh_only) in differences.items():
             self.stdout.write(
                 f"{table:<34} only stored: {stored_only:>8}   only in raw data: {fresh_only:>8}"

@@ -1,0 +1,167 @@
+"""What the surveys say: per activity (from the answers), per library, region and period
+(from the summary tables). The dashboard, the advocacy brief, the public pages and the KPI
+card read these functions, so each share has one definition:
+
+- the share agreeing (4 or 5 of 5) per outcome, of the people who answered;
+- the follow-up application rate: of the follow-ups answered, the share who applied it;
+- for livelihood activities, the share who earned or saved money or started a business.
+
+Public pages show a result only when at least `PUBLIC_MINIMUM` people answered, and never a
+quote (people may write names in their own words).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+from django.db.models.functions import Length, Substr
+
+from inklusi.core.months import next_month
+from inklusi.core.numbers import half_up
+
+from .models import OUTCOMES, SURVEY_FIGURES, Response, SurveyMonth, SurveyRegionMonth
+from .summaries import SUMMARY_CODE_LENGTHS, _fresh
+
+PUBLIC_MINIMUM = 5
+QUOTE_LIMIT = 5
+
+
+def _share(part, whole):
+    return half_up(100 * part / whole, 1) if whole else None
+
+
+@dataclass
+class Outcomes:
+    figures: dict = field(default_factory=lambda: dict.fromkeys(SURVEY_FIGURES, 0))
+
+    @property
+    def responses(self):
+        return self.figures["responses"]
+
+    @property
+    def shares(self):
+        """[(outcome, share agreeing in percent or None)] in the order of OUTCOMES."""
+        return [
+            (outcome, _share(self.figures[f"{outcome}_agree"], self.responses))
+            for outcome in OUTCOMES
+        ]
+
+    def share(self, outcome):
+        return _share(self.figures[f"{outcome}_agree"], self.responses)
+
+    @property
+    def followups(self):
+        return self.figures["followups"]
+
+    @property
+    def applied_share(self):
+        return _share(self.figures["applied"], self.followups)
+
+    @property
+    def livelihood_asked(self):
+        return self.figures["livelihood_asked"]
+
+    @property
+    def livelihood_share(self):
+        return _share(self.figures["livelihood_yes"], self.livelihood_asked)
+
+    @property
+    def is_public(self):
+        """Enough answers to show the aggregate to the public."""
+        return self.responses >= PUBLIC_MINIMUM
+
+
+def _sum(rows):
+    totals = rows.aggregate(**{name: Sum(name) for name in SURVEY_FIGURES})
+    return Outcomes({name: totals[name] or 0 for name in SURVEY_FIGURES})
+
+
+def outcome_shares(libraries, first, last):
+    """The outcomes of the activities of `libraries` (a Library queryset, a list of ids or of
+    libraries) held from month `first` to month `last`."""
+    return _sum(SurveyMonth.objects.filter(library__in=libraries, month__range=(first, last)))
+
+
+def library_outcomes(library, first, last):
+    return _sum(SurveyMonth.objects.filter(library=library, month__range=(first, last)))
+
+
+def place_outcomes(code, first, last):
+    """The nation (""), a province, regency or district from its region rows; a village from
+    its libraries' rows."""
+    if len(code) in SUMMARY_CODE_LENGTHS:
+        rows = SurveyRegionMonth.objects.filter(region_code=code)
+    else:
+        rows = SurveyMonth.objects.filter(region_code__inside=code)
+    return _sum(rows.filter(month__range=(first, last)))
+
+
+def child_outcomes(code, first, last):
+    """{child region code: Outcomes} one level below `code` (the drill-down)."""
+    child_length = {0: 2, 2: 5, 5: 8, 8: 13}.get(len(code))
+    if child_length is None:
+        return {}
+    if child_length in SUMMARY_CODE_LENGTHS:
+        rows = SurveyRegionMonth.objects.annotate(n=Length("region_code")).filter(
+            n=child_length, region_code__startswith=f"{code}." if code else ""
+        )
+        rows = rows.values(child=Substr("region_code", 1, child_length))
+    else:
+        rows = SurveyMonth.objects.filter(region_code__inside=code).values(
+            child=Substr("region_code", 1, child_length)
+        )
+    rows = rows.filter(month__range=(first, last)).annotate(
+        **{name: Sum(name) for name in SURVEY_FIGURES}
+    )
+    return {row["child"]: Outcomes({n: row[n] or 0 for n in SURVEY_FIGURES}) for row in rows}
+
+
+def library_rows(libraries, first, last):
+    """{library id: Outcomes} of these libraries."""
+    rows = (
+        SurveyMonth.objects.filter(library__in=libraries, month__range=(first, last))
+        .values("library_id")
+        .annotate(**{name: Sum(name) for name in SURVEY_FIGURES})
+    )
+    return {row["library_id"]: Outcomes({n: row[n] or 0 for n in SURVEY_FIGURES}) for row in rows}
+
+
+def activity_outcomes(activity):
+    """One activity's outcomes, from its answers."""
+    rows = _fresh(Response.objects.filter(survey__activity=activity))
+    outcomes = Outcomes()
+    for figures in rows.values():
+        outcomes.figures = {n: outcomes.figures[n] + figures[n] for n in SURVEY_FIGURES}
+    return outcomes
+
+
+def quotes(responses, limit=QUOTE_LIMIT):
+    """The latest "what will you do next" answers of these responses (never public)."""
+    return list(
+        responses.exclude(next_step="")
+        .order_by("-created_at")
+        .values_list("next_step", flat=True)[:limit]
+    )
+
+
+def place_quotes(code, first, last, libraries=None, limit=QUOTE_LIMIT):
+    responses = Response.objects.filter(
+        survey__activity__starts_on__gte=first,
+        survey__activity__starts_on__lt=next_month(last),
+    )
+    if libraries is not None:
+        responses = responses.filter(survey__activity__library__in=libraries)
+    elif code:
+        responses = responses.filter(survey__activity__library__region__code__inside=code)
+    return quotes(responses, limit)
+
+
+def for_place(code, library, first, last):
+    """The outcomes of a dashboard place: one library, or a region ("" the nation)."""
+    if library is not None:
+        return library_outcomes(library, first, last)
+    return place_outcomes(code, first, last)
+
+
+def quotes_for_place(code, library, first, last, limit=QUOTE_LIMIT):
+    libraries = [library] if library is not None else None
+    return place_quotes(code, first, last, libraries=libraries, limit=limit)
