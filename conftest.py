@@ -101,7 +101,7 @@ def chromium():
 
 CSP_LISTENER = """
 document.addEventListener("securitypolicyviolation", (e) => console.error(
-  `CSP ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`
+  `CSP ${e.violatedDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile}`
 ));
 """
 

@@ -1,6 +1,6 @@
 """Main pages pass axe-core's WCAG 2 A/AA checks on a phone (labels, contrast, landmarks,
-names of buttons and links), fit its width and break no rule of the Content-Security-Policy. axe-core comes from npm (package.json) like
-the other assets."""
+names of buttons and links), fit its width and break no rule of the Content-Security-Policy.
+axe-core comes from npm (package.json) like the other assets."""
 
 from pathlib import Path
 
@@ -31,6 +31,14 @@ def violations(page):
     found += page.csp_violations
     page.csp_violations.clear()
     return found
+
+
+def test_a_csp_violation_is_caught(phone, db):
+    """The check below sees what the policy refuses: a style attribute set by a script."""
+    phone.goto(phone.base_url + reverse("accounts:login"))
+    phone.evaluate("document.body.setAttribute('style', 'color: red')")
+    phone.wait_for_timeout(200)
+    assert any("style-src" in problem for problem in violations(phone))
 
 
 def test_login_page_is_accessible(phone, db):
