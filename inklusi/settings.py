@@ -165,10 +165,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Media on local disk by default; set AWS_STORAGE_BUCKET_NAME (plus the usual AWS_* variables,
 # AWS_S3_ENDPOINT_URL for MinIO or another S3-compatible store) to keep uploads in object storage.
 # The access key and secret come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
-_default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Names under private/ are never served by address (inklusi/core/storage.py).
+_default_storage = {"BACKEND": "inklusi.core.storage.MediaStorage"}
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     _default_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "inklusi.core.storage_s3.S3MediaStorage",
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -179,6 +180,11 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
         },
     }
+# A private file goes out through a checked view: on S3 as a signed URL valid this long; behind
+# nginx, with MEDIA_ACCEL_REDIRECT="/media-internal/", by nginx's internal location of that name
+# (deploy/nginx.conf.example); else streamed by Django.
+PRIVATE_URL_SECONDS = int(os.environ.get("PRIVATE_URL_SECONDS", "60"))
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": _default_storage,
     "staticfiles": {

@@ -9,9 +9,9 @@ Django, handed to nginx with `X-Accel-Redirect` (`MEDIA_ACCEL_REDIRECT`), or, on
 URL valid for `PRIVATE_URL_SECONDS`.
 
 Public by address: library photos and the consented photos of published activities. Every
-other upload is private from the start (`private_path`); an activity's photos move between
-the two as it is published, unpublished or sent back and as consent is given or withdrawn
-(`set_private`).
+other upload is private from the start (its `upload_to` begins with PRIVATE_PREFIX); an
+activity's photos move between the two as it is published, unpublished or sent back and as
+consent is given or withdrawn (`set_private`).
 """
 
 import posixpath
@@ -31,18 +31,6 @@ class PrivateFileError(ValueError):
 
 def is_private(name):
     return (name or "").startswith(PRIVATE_PREFIX)
-
-
-def private_path(upload_to):
-    """An `upload_to` callable that puts what `upload_to(instance, filename)` names under
-    the private prefix."""
-
-    def path(instance, filename):
-        return PRIVATE_PREFIX + upload_to(instance, filename)
-
-    path.__name__ = f"private_{upload_to.__name__}"
-    path.__qualname__ = path.__name__
-    return path
 
 
 class PrivateAware:
