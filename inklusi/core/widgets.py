@@ -56,6 +56,10 @@ class CheckedFileInput(forms.ClearableFileInput):
         super().__init__(attrs)
         self.link = link
 
+    def is_initial(self, value):
+        # Django's asks the file for its URL.
+        return bool(value and getattr(value, "name", ""))
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["link"] = self.link

@@ -34,7 +34,7 @@ def test_it_works(people, login, libraries):
     response = client.post(url(partner), data(document=pdf_file()))
     assert response.status_code == 302
     agreement = Agreement.objects.get()
-    assert agreement.document.name.startswith("partners/agreements/")
+    assert agreement.document.name.startswith("private/partners/agreements/")
     assert agreement.document.name.endswith(".pdf")
     document = client.get(reverse("partners:agreement_document", args=[agreement.pk]))
     assert document.status_code == 200
