@@ -115,3 +115,20 @@ def test_the_media_view_never_serves_the_private_folder(world, db):
     assert by_address("private/") == 404
     assert by_address("private") == 404
     assert by_address("./private/x.pdf") == 404
+
+
+@pytest.mark.parametrize(
+    "model,record",
+    [
+        ("partners/agreement", "agreement"),
+        ("announcements/announcement", "announcement"),
+        ("questions/question", "asked"),
+    ],
+)
+def test_the_admin_shows_a_private_file_without_its_address(
+    world, persona_clients, db, model, record
+):
+    pk = getattr(world.at["in"], record).pk
+    response = persona_clients["admin"].get(f"/admin/{model}/{pk}/change/")
+    assert response.status_code == 200
+    assert "/media/" not in response.text

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
 from django import forms
+from django.db import models
 from django.urls import reverse
 
 
@@ -65,3 +66,8 @@ class CheckedFileInput(forms.ClearableFileInput):
         context["widget"]["link"] = self.link
         context["widget"]["file_name"] = PurePosixPath(getattr(value, "name", "") or "").name
         return context
+
+
+# A ModelAdmin's `formfield_overrides` for models with private files: Django's admin widget
+# would ask the file for its URL.
+PRIVATE_FILES_IN_ADMIN = {models.FileField: {"widget": CheckedFileInput}}
