@@ -99,13 +99,32 @@ def chromium():
         browser.close()
 
 
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => console.error(
+  `CSP ${e.violatedDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile}`
+));
+"""
+
+
 @pytest.fixture
 def phone(chromium, live_server, request):
     """A 360-px-wide phone page on the live server; a screenshot is kept if the test fails."""
     context = chromium.new_context(
         viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="id-ID"
     )
+    # Every Content-Security-Policy violation Chromium reports, on any page the test opens
+    # (page.csp_violations; the accessibility tests allow none).
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text or message.text.startswith("CSP ")
+            else None
+        ),
+    )
     page.set_default_timeout(10_000)
     page.base_url = live_server.url
     yield page

@@ -5,6 +5,7 @@ Debug is off unless DEBUG=1; outside debug a SECRET_KEY must be given.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "csp",
     "inklusi.core",
     "inklusi.regions",
     "inklusi.accounts",
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "inklusi.core.middleware.PreferredLanguageMiddleware",
@@ -165,10 +168,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Media on local disk by default; set AWS_STORAGE_BUCKET_NAME (plus the usual AWS_* variables,
 # AWS_S3_ENDPOINT_URL for MinIO or another S3-compatible store) to keep uploads in object storage.
 # The access key and secret come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
-_default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Names under private/ are never served by address (inklusi/core/storage.py).
+_default_storage = {"BACKEND": "inklusi.core.storage.MediaStorage"}
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     _default_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "inklusi.core.storage_s3.S3MediaStorage",
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -179,6 +183,11 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
         },
     }
+# A private file goes out through a checked view: on S3 as a signed URL valid this long; behind
+# nginx, with MEDIA_ACCEL_REDIRECT="/media-internal/", by nginx's internal location of that name
+# (deploy/nginx.conf.example); else streamed by Django.
+PRIVATE_URL_SECONDS = int(os.environ.get("PRIVATE_URL_SECONDS", "60"))
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": _default_storage,
     "staticfiles": {
@@ -290,9 +299,68 @@ REPORT_ESCALATION_DAYS = int(os.environ.get("REPORT_ESCALATION_DAYS", "7"))
 # Slow exports are written here, outside MEDIA_ROOT, and served only through a scope check.
 EXPORTS_ROOT = Path(os.environ.get("EXPORTS_ROOT", BASE_DIR / "var" / "exports"))
 
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
+# Served over https (SITE_URL says so, outside debug): secure cookies, HSTS, http sent to https.
+# Each can be set on its own; docs/deploy.md lists the production values, which pass
+# `manage.py check --deploy` (tests/test_deploy_check.py).
+HTTPS = not DEBUG and SITE_URL.startswith("https")
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+# /healthz answers the load balancer's plain-http probe.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files, no
+# inline script, style attribute or eval (htmx's eval is off in base.html). Images also from
+# data: URIs (Leaflet), the map tiles' host and the object store that serves public photos.
+
+
+def _origin(url):
+    """The scheme and host of a URL ("https://tile.openstreetmap.org"; Leaflet's {s} becomes
+    *), or "" for none."""
+    parts = urlsplit(url or "")
+    if not (parts.scheme and parts.netloc):
+        return ""
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+_csp_images = ["'self'", "data:"]
+_csp_images += [
+    origin
+    for origin in (
+        _origin(MAP_TILE_URL),
+        _origin(os.environ.get("AWS_S3_ENDPOINT_URL", "")),
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else "",
+        f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
+        if os.environ.get("AWS_STORAGE_BUCKET_NAME") and not os.environ.get("AWS_S3_ENDPOINT_URL")
+        else "",
+    )
+    if origin
+]
+_csp_images += env_list("CSP_IMG_SRC")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": _csp_images,
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

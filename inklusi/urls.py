@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
+
+from inklusi.core.storage import serve_public_media
 
 urlpatterns = [
     path("", include("inklusi.home.urls")),
@@ -35,5 +36,6 @@ handler500 = "inklusi.home.views.server_error"
 
 # Uploaded media: served by Django only when no web server or object store does it
 # (the embedded demo); production serves MEDIA_ROOT from nginx or S3, see docs/deploy.md.
+# Never the private files under media/private/ (core/storage.py).
 if settings.DEBUG or settings.SERVE_MEDIA:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", serve_public_media)]

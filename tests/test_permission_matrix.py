@@ -151,6 +151,8 @@ APP_PAGES = {
     "activities": [
         *record_pages("activities", "activity"),
         ("export", "activities:export", lambda at: ["csv"], OPEN),
+        ("photo", "activities:photo", lambda at: [at.activity.pk, at.photo.pk], SEEN),
+        ("thumbnail", "activities:thumbnail", lambda at: [at.activity.pk, at.photo.pk], SEEN),
     ],
     "reports": [
         *record_pages("reports", "report")[:3],

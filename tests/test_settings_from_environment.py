@@ -55,7 +55,7 @@ def test_media_goes_to_s3_compatible_storage_when_a_bucket_is_named():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "storages.backends.s3.S3Storage",
+        "inklusi.core.storage_s3.S3MediaStorage",
         "inklusi-media",
         "https://minio.example.id",
         "False",

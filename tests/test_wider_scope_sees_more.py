@@ -123,6 +123,8 @@ PAGES = {
     "activities:create": Page([for_library]),
     "activities:detail": Page([pk("activity")]),
     "activities:edit": Page([pk("activity")]),
+    "activities:photo": Page([pks("activity", "photo")]),
+    "activities:thumbnail": Page([pks("activity", "photo")]),
     "activities:publish": PostOnly(pk("activity")),
     "activities:unpublish": PostOnly(pk("activity")),
     "activities:delete": PostOnly(pk("activity")),

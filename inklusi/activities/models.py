@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.funding import FundingSource
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+from inklusi.core.storage import PRIVATE_PREFIX
 
 MAX_PHOTOS = 10
 THUMBNAIL_SIDE = 480
@@ -254,14 +255,20 @@ def _on_host(url, hosts):
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
-# Photos are stored under random names: a photo without consent to publish must not be found
-# by guessing its address from the phone's file name (IMG_0001.jpg).
+# Photos are stored under random names, and only a public one (`ActivityPhoto.is_public`)
+# outside the private prefix, which is never served by address (core/storage.py); the photo
+# service moves them as the activity or the consent changes.
 def photo_path(photo, filename):
-    return f"activities/photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
+    return _photo_name(photo, "photos")
 
 
 def thumbnail_path(photo, filename):
-    return f"activities/thumbs/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
+    return _photo_name(photo, "thumbs")
+
+
+def _photo_name(photo, kind):
+    prefix = "" if photo.is_public else PRIVATE_PREFIX
+    return f"{prefix}activities/{kind}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
 
 
 class ActivityPhotoQuerySet(ScopedQuerySet):
@@ -298,3 +305,15 @@ class ActivityPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+    def get_absolute_url(self):
+        """The photo through the scope check (the activity's readers), public or not."""
+        return reverse("activities:photo", args=[self.activity_id, self.pk])
+
+    def get_thumbnail_url(self):
+        return reverse("activities:thumbnail", args=[self.activity_id, self.pk])
+
+    @property
+    def is_public(self):
+        """Shown on the public pages and served by address: consented, activity published."""
+        return self.consent_to_publish and self.activity.status == Status.PUBLISHED

@@ -1,9 +1,11 @@
-"""Adding photos to an activity: checked, re-encoded without metadata, with a thumbnail."""
+"""Adding photos to an activity: checked, re-encoded without metadata, with a thumbnail; keeping
+each photo's files public or private as the activity and the consent say."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from inklusi.core.images import check_image, reencode_image
+from inklusi.core.storage import set_private
 
 from .models import MAX_PHOTOS, THUMBNAIL_SIDE, ActivityPhoto
 
@@ -43,3 +45,15 @@ def add_photo(activity, prepared, caption="", consent_to_publish=False):
     photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
     photo.save()
     return photo
+
+
+def place_files(activity):
+    """Move each photo's files out of the private prefix if the photo is public now
+    (consented, activity published), into it otherwise: unpublishing, sending back or
+    withdrawing consent takes the files off their public address at once."""
+    for photo in activity.photos.all():
+        photo.activity = activity
+        private = not photo.is_public
+        moved = [set_private(photo.image, private), set_private(photo.thumbnail, private)]
+        if any(moved):
+            photo.save(update_fields=["image", "thumbnail"])

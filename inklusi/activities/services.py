@@ -23,7 +23,7 @@ from inklusi.accounts.scope import Scope
 from inklusi.core import derived
 
 from .models import Activity, Review, Status
-from .photos import add_photo
+from .photos import add_photo, place_files
 
 EDITORS, REVIEWERS = "editors", "reviewers"
 EVERY_STATUS = {Status.DRAFT, Status.PUBLISHED}
@@ -93,6 +93,7 @@ def _move(activity, user, action, change):
         check(user, stored, action)
         change(stored)
         stored.save(update_fields=MOVED_FIELDS)
+        place_files(stored)
         _touch(stored)
     _copy_state(stored, activity)
     return activity
@@ -173,6 +174,7 @@ def save_activity(activity, user, *, publish=False, photos=(), consent=False, ph
             transaction.on_commit(partial(_delete_files, photo_changes.deleted_objects))
         for prepared in photos:
             add_photo(activity, prepared, consent_to_publish=consent)
+        place_files(activity)
         _touch(activity, *([stored] if stored else []))
     return activity
 

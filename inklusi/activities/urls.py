@@ -8,6 +8,13 @@ urlpatterns = [
     path("unduh.<str:fmt>", views.activity_export, name="export"),
     path("baru/", views.activity_create, name="create"),
     path("<int:pk>/", views.activity_detail, name="detail"),
+    path("<int:pk>/foto/<int:photo_pk>/", views.activity_photo, name="photo"),
+    path(
+        "<int:pk>/foto/<int:photo_pk>/kecil/",
+        views.activity_photo,
+        {"thumbnail": True},
+        name="thumbnail",
+    ),
     path("<int:pk>/ubah/", views.activity_edit, name="edit"),
     path("<int:pk>/terbitkan/", views.activity_publish, name="publish"),
     path("<int:pk>/tarik/", views.activity_unpublish, name="unpublish"),

@@ -5,13 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inklusi.accounts.scope import Scope
+from inklusi.core.documents import stored_file_response
 from inklusi.core.exports import list_export_view
 from inklusi.libraries.views import library_from_address
 
@@ -65,6 +66,18 @@ activity_export = list_export_view(
 @require_safe
 def activity_detail(request, pk):
     return _detail(request, _get(request, pk))
+
+
+@login_required
+@require_safe
+def activity_photo(request, pk, photo_pk, thumbnail=False):
+    """A photo of an activity the reader may see, public or not (the public pages link the
+    public ones by address)."""
+    activity = ACTIVITIES.get_for(Scope.of(request.user), pk)
+    photo = get_object_or_404(activity.photos, pk=photo_pk)
+    return stored_file_response(
+        photo.thumbnail if thumbnail else photo.image, content_type="image/jpeg"
+    )
 
 
 def _detail(request, activity, send_back_form=None):

@@ -6,7 +6,10 @@ from .models import Announcement
 @admin.register(Announcement)
 class AnnouncementAdmin(admin.ModelAdmin):
     """For moderation: look and remove. Announcements are posted from their page, which
-    addresses them (`services.post`), so the admin neither adds nor changes them."""
+    addresses them (`services.post`), so the admin neither adds nor changes them. The
+    attachment is named, not linked: it is private (core/storage.py), read on its page."""
+
+    exclude = ["attachment"]
 
     list_display = ["title", "author", "region", "created_at", "pinned", "expires_on"]
     list_filter = ["pinned"]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from inklusi.accounts.models import Role
 from inklusi.core.documents import check_pdf_or_photo
 from inklusi.core.images import reencode_image
-from inklusi.core.widgets import DATE_INPUT
+from inklusi.core.widgets import DATE_INPUT, CheckedFileInput
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
 from inklusi.regions.models import Level
@@ -50,7 +50,7 @@ class AnnouncementForm(forms.ModelForm):
         widgets = {
             "body": forms.Textarea(attrs={"rows": 6}),
             "expires_on": DATE_INPUT,
-            "attachment": forms.ClearableFileInput(attrs={"accept": ".pdf,image/*"}),
+            "attachment": CheckedFileInput(attrs={"accept": ".pdf,image/*"}),
         }
         help_texts = {"attachment": _("A PDF or a photo, at most 10 MB.")}
 

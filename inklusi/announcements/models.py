@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.accounts.models import Role
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths, optional_library, optional_region
+from inklusi.core.storage import PRIVATE_PREFIX
 
 
 class AnnouncementQuerySet(ScopedQuerySet):
@@ -54,7 +55,9 @@ class Announcement(models.Model):
     )
     title = models.CharField(_("title"), max_length=150)
     body = models.TextField(_("announcement"), max_length=5000)
-    attachment = models.FileField(_("attachment"), upload_to="announcements/%Y/", blank=True)
+    attachment = models.FileField(
+        _("attachment"), upload_to=PRIVATE_PREFIX + "announcements/%Y/", blank=True
+    )
     attachment_name = models.CharField(max_length=150, blank=True)
     pinned = models.BooleanField(
         _("pinned"), default=False, help_text=_("Pinned announcements stay at the top.")

@@ -1,10 +1,20 @@
-"""Checking uploaded documents (signed agreements, funders' decisions): PDF only, size-limited."""
+"""Checking uploaded documents (signed agreements, funders' decisions): PDF only, size-limited;
+handing stored private files to the readers a view has checked."""
 
+import mimetypes
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from .images import check_image
 
@@ -24,9 +34,23 @@ def check_pdf(document, not_a_pdf_message):
     document.seek(0)
     head = document.read(5)
     document.seek(0)
-    if head != b"%PDF-":
+    if head != b"%PDF-" or not _parses_as_pdf(document):
         raise ValidationError(not_a_pdf_message)
     return document
+
+
+def _parses_as_pdf(document):
+    """True if pypdf reads the document's structure and at least one page: "%PDF-" and
+    "%%EOF" around anything else (an HTML page) are not a PDF."""
+    try:
+        reader = PdfReader(document, strict=False)
+        if reader.is_encrypted:
+            return True  # a password-protected PDF is still a PDF; its pages are not read
+        return len(reader.pages) > 0
+    except (PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError, OSError):
+        return False
+    finally:
+        document.seek(0)
 
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -52,11 +76,35 @@ def check_pdf_or_photo(upload):
     return "photo"
 
 
-def stored_file_response(stored, **kwargs):
-    """A FileResponse of a stored file (a FileField's value) whose reader the view has already
-    checked; a file missing from storage is a 404, not a 500. kwargs go to FileResponse."""
-    try:
-        handle = stored.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    return FileResponse(handle, **kwargs)
+def stored_file_response(stored, *, as_attachment=False, filename="", content_type=None):
+    """The response that hands out a stored file (a FileField's value) whose reader the view
+    has already checked; a file missing from storage is a 404, not a 500.
+
+    On S3 a redirect to a signed URL valid for PRIVATE_URL_SECONDS; behind nginx with
+    MEDIA_ACCEL_REDIRECT (the internal location that serves MEDIA_ROOT, "/media-internal/")
+    an empty response whose X-Accel-Redirect header lets nginx send the bytes; else Django
+    streams them. Never cached by a shared cache."""
+    filename = filename or Path(stored.name).name
+    if hasattr(stored.storage, "signed_url"):
+        url = stored.storage.signed_url(stored.name, settings.PRIVATE_URL_SECONDS)
+        response = HttpResponseRedirect(url)
+    elif settings.MEDIA_ACCEL_REDIRECT:
+        if not stored.storage.exists(stored.name):
+            raise Http404
+        response = HttpResponse(content_type=content_type or _guess_type(filename))
+        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_REDIRECT + quote(stored.name)
+        response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    else:
+        try:
+            handle = stored.open("rb")
+        except OSError as error:
+            raise Http404 from error
+        response = FileResponse(
+            handle, as_attachment=as_attachment, filename=filename, content_type=content_type
+        )
+    patch_cache_control(response, private=True, max_age=0)
+    return response
+
+
+def _guess_type(filename):
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"

@@ -7,9 +7,11 @@ picked survives a failed submit.
 Subclasses say where to search and how to name the chosen value.
 """
 
+from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
 from django import forms
+from django.db import models
 from django.urls import reverse
 
 
@@ -42,3 +44,30 @@ class SearchPicker(forms.TextInput):
 
 # A date picker that phones show as their own calendar; the ISO format is what it posts.
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CheckedFileInput(forms.ClearableFileInput):
+    """The file input of a private file (core/storage.py): the current file is named by its
+    file name and linked to `link`, the view that checks its reader, never to a stored
+    address (which a private file does not have). The form sets `link` when it has one."""
+
+    template_name = "core/widgets/checked_file_input.html"
+
+    def __init__(self, attrs=None, link=""):
+        super().__init__(attrs)
+        self.link = link
+
+    def is_initial(self, value):
+        # Django's asks the file for its URL.
+        return bool(value and getattr(value, "name", ""))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["link"] = self.link
+        context["widget"]["file_name"] = PurePosixPath(getattr(value, "name", "") or "").name
+        return context
+
+
+# A ModelAdmin's `formfield_overrides` for models with private files: Django's admin widget
+# would ask the file for its URL.
+PRIVATE_FILES_IN_ADMIN = {models.FileField: {"widget": CheckedFileInput}}

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from inklusi.core.widgets import PRIVATE_FILES_IN_ADMIN
+
 from .models import Agreement, Contribution, Partner, PartnerContact
 
 
@@ -19,6 +21,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(admin.ModelAdmin):
+    formfield_overrides = PRIVATE_FILES_IN_ADMIN
     list_display = ["title", "partner", "kind", "starts_on", "ends_on", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "partner__name"]

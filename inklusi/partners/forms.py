@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from inklusi.activities.models import Activity
 from inklusi.core.documents import MAX_DOCUMENT_BYTES, check_pdf
 from inklusi.core.fields import RupiahField
-from inklusi.core.widgets import DATE_INPUT
+from inklusi.core.widgets import DATE_INPUT, CheckedFileInput
 from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
@@ -181,7 +182,7 @@ class AgreementForm(forms.ModelForm):
             "starts_on": DATE_INPUT,
             "ends_on": DATE_INPUT,
             "scope": forms.Textarea(attrs={"rows": 3}),
-            "document": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+            "document": CheckedFileInput(attrs={"accept": "application/pdf,.pdf"}),
         }
 
     def __init__(self, *args, partner, scope, **kwargs):
@@ -191,6 +192,10 @@ class AgreementForm(forms.ModelForm):
             partner.libraries.editable_by(scope).select_related("region").order_by("name")
         )
         self.fields["library"].empty_label = _("(all the partner's libraries)")
+        if self.instance.document:
+            self.fields["document"].widget.link = reverse(
+                "partners:agreement_document", args=[self.instance.pk]
+            )
 
     def clean_document(self):
         return check_pdf(

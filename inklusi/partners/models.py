@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths, optional_library, optional_region
+from inklusi.core.storage import PRIVATE_PREFIX
 
 from .names import normalise_name
 
@@ -156,7 +157,7 @@ class AgreementQuerySet(ScopedQuerySet):
 
 def agreement_path(agreement, filename):
     """An unguessable name: the file is served only through the scope-checked view."""
-    return f"partners/agreements/{timezone.now():%Y}/{uuid.uuid4().hex}.pdf"
+    return f"{PRIVATE_PREFIX}partners/agreements/{timezone.now():%Y}/{uuid.uuid4().hex}.pdf"
 
 
 class Agreement(models.Model):

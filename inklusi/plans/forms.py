@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from inklusi.activities.models import Activity
 from inklusi.core.documents import check_pdf
 from inklusi.core.fields import CountField, RupiahField
-from inklusi.core.widgets import DATE_INPUT
+from inklusi.core.widgets import DATE_INPUT, CheckedFileInput
 from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 from inklusi.partners.models import Partner
@@ -261,7 +261,7 @@ class DecisionForm(forms.Form):
     decision_document = forms.FileField(
         label=_("Document (PDF)"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        widget=CheckedFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
     def clean_decided_on(self):

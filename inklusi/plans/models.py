@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.funding import FundingSource
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+from inklusi.core.storage import PRIVATE_PREFIX
 
 MAX_AMOUNT = 10**13  # ten trillion Rupiah: far above any plan, far below the column's limit
 MAX_QUANTITY = Decimal("1000000")
@@ -250,7 +251,7 @@ class PlanActivity(models.Model):
 
 def decision_path(line, filename):
     """An unguessable name: the file is served only through the scope-checked view."""
-    return f"plans/decisions/{timezone.now():%Y}/{uuid.uuid4().hex}.pdf"
+    return f"{PRIVATE_PREFIX}plans/decisions/{timezone.now():%Y}/{uuid.uuid4().hex}.pdf"
 
 
 # Written only by `services.record_decision`: an ordinary save leaves them as they are stored.

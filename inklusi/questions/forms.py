@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.images import check_image, reencode_image
+from inklusi.core.widgets import CheckedFileInput
 from inklusi.libraries.forms import ask_for_library
 
 from .models import Question
@@ -14,7 +15,7 @@ class QuestionForm(forms.ModelForm):
         fields = ["library", "text", "photo"]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 5}),
-            "photo": forms.ClearableFileInput(attrs={"accept": "image/*"}),
+            "photo": CheckedFileInput(attrs={"accept": "image/*"}),
         }
         help_texts = {"photo": _("Optional: a photo of what you ask about.")}
 

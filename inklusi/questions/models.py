@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+from inklusi.core.storage import PRIVATE_PREFIX
 
 
 class QuestionQuerySet(ScopedQuerySet):
@@ -31,7 +32,7 @@ class Question(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions_asked"
     )
     text = models.TextField(_("your question"), max_length=3000)
-    photo = models.ImageField(_("photo"), upload_to="questions/%Y/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to=PRIVATE_PREFIX + "questions/%Y/", blank=True)
     asked_at = models.DateTimeField(default=timezone.now)
     # The first answer takes the question (`services.answer`); later answerers are told.
     answer = models.TextField(_("answer"), max_length=5000, blank=True)

@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ContentStream
 
 # 1 mm in PDF points.
@@ -72,3 +72,12 @@ def text_outside_page(content, margin_mm=5, edge_mm=None):
         if not inside:
             outside.append((number, text, round(left), round(right), round(y)))
     return outside
+
+
+def pdf_bytes(padding=0):
+    """A real one-page PDF (core.documents parses uploads), `padding` bytes longer."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue() + (b"%" + b"0" * padding + b"\n" if padding else b"")

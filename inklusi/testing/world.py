@@ -98,7 +98,7 @@ def _place(library, neighbour, office, region, coordinator, participant):
     submitted_activity = submitted.activities.first()
     decided_line = submitted_activity.lines.first()
     # Written as `plans.services.record_decision` would: an ordinary save leaves it alone.
-    document = default_storage.save("plans/decisions/keputusan.pdf", pdf_file())
+    document = default_storage.save("private/plans/decisions/keputusan.pdf", pdf_file())
     BudgetLine.objects.filter(pk=decided_line.pk).update(decision_document=document)
 
     partner = PartnerFactory(libraries=[library], created_by=coordinator)

@@ -5,7 +5,7 @@ from django.core.validators import MinValueValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from inklusi.core.widgets import DATE_INPUT
+from inklusi.core.widgets import DATE_INPUT, CheckedFileInput
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Kind as LibraryKind
 from inklusi.libraries.models import Library
@@ -168,7 +168,7 @@ class MaterialForm(forms.ModelForm):
         model = Material
         fields = ["title", "file", "url"]
         widgets = {
-            "file": forms.ClearableFileInput(
+            "file": CheckedFileInput(
                 attrs={"accept": ",".join(f".{ext}" for ext in MATERIAL_TYPES)}
             )
         }

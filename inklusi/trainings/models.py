@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+from inklusi.core.storage import PRIVATE_PREFIX
 from inklusi.libraries.models import Kind as LibraryKind
 
 # Check-in opens this long before a session starts; after start + grace a check-in is late.
@@ -261,7 +262,9 @@ class Session(models.Model):
 
 
 def material_path(instance, filename):
-    return f"bimtek/{instance.session.training_id}/{secrets.token_hex(8)}/{filename}"
+    return (
+        f"{PRIVATE_PREFIX}bimtek/{instance.session.training_id}/{secrets.token_hex(8)}/{filename}"
+    )
 
 
 class Material(models.Model):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from inklusi.accounts.models import Role
 from inklusi.announcements.models import Announcement, Receipt
 from inklusi.testing.factories import UserFactory
+from inklusi.testing.pdf import pdf_bytes
 from inklusi.testing.photos import jpeg_with_gps, upload
 
 URL = reverse("announcements:create")
@@ -89,7 +90,7 @@ def test_announcements_are_rate_limited_per_person(people, login, settings):
 
 
 def test_a_pdf_attachment_is_kept(people, login):
-    pdf = SimpleUploadedFile("undangan.pdf", b"%PDF-1.4\n% undangan\n", "application/pdf")
+    pdf = SimpleUploadedFile("undangan.pdf", pdf_bytes(), "application/pdf")
     login(people.regency).post(URL, data(attachment=pdf))
     announcement = Announcement.objects.get()
     assert announcement.attachment_name == "undangan.pdf"

@@ -14,6 +14,7 @@ from inklusi.partners.models import (
     Partner,
     PartnerKind,
 )
+from inklusi.testing.pdf import pdf_bytes
 
 
 def days(n):
@@ -55,7 +56,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
 
 
 def pdf_file(name="mou.pdf", size=None):
-    body = b"%PDF-1.4\n% test\n" + (b"0" * (size or 100))
+    body = pdf_bytes(padding=size or 0)
     return SimpleUploadedFile(name, body, content_type="application/pdf")
 
 

@@ -34,7 +34,7 @@ def test_it_works(people, login, libraries):
     response = client.post(url(partner), data(document=pdf_file()))
     assert response.status_code == 302
     agreement = Agreement.objects.get()
-    assert agreement.document.name.startswith("partners/agreements/")
+    assert agreement.document.name.startswith("private/partners/agreements/")
     assert agreement.document.name.endswith(".pdf")
     document = client.get(reverse("partners:agreement_document", args=[agreement.pk]))
     assert document.status_code == 200
@@ -130,3 +130,13 @@ def test_a_missing_document_is_404(people, login, libraries):
 def test_wrong_method_is_405(people, login, libraries):
     partner = PartnerFactory(libraries=[libraries.air_batu])
     assert login(people.admin).put(url(partner)).status_code == 405
+
+
+def test_the_edit_form_links_the_document_through_the_scope_check(people, login, libraries):
+    partner = PartnerFactory(libraries=[libraries.air_batu])
+    agreement = AgreementFactory(partner=partner, document=pdf_file())
+    response = login(people.regency).get(reverse("partners:agreement_edit", args=[agreement.pk]))
+    assert response.status_code == 200
+    assert "/media/" not in response.text and agreement.document.name not in response.text
+    checked = reverse("partners:agreement_document", args=[agreement.pk])
+    assert f'href="{checked}"' in response.text

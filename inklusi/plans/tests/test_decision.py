@@ -4,6 +4,7 @@ import pytest
 
 from inklusi.plans.models import BudgetLine, Decision, State
 from inklusi.testing.factories import ActivityFactory
+from inklusi.testing.pdf import pdf_bytes
 from inklusi.testing.photos import upload
 
 from .helpers import make_plan, messages_of, move_to, url
@@ -33,7 +34,7 @@ def data(**changes):
 
 
 def pdf(size=100):
-    return upload(b"%PDF-1.4\n% test\n" + b"0" * size, name="berita-acara.pdf")
+    return upload(pdf_bytes(padding=size), name="berita-acara.pdf")
 
 
 def test_it_works(people, login, plan, line):

@@ -30,6 +30,15 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   });
 
+  // Search pickers: the search box has no name (it is never sent with the form), so its text
+  // goes to the search view as q here.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var box = event.detail.elt;
+    if (box.classList && box.classList.contains("picker-search")) {
+      event.detail.parameters.q = box.value;
+    }
+  });
+
   // A part folded on phones (the dashboard's full table) opens by itself on a wide screen.
   document.addEventListener("DOMContentLoaded", function () {
     if (!window.matchMedia("(min-width: 900px)").matches) return;
