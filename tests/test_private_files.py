@@ -46,6 +46,11 @@ FILES = {
         reverse("questions:photo", args=[at.asked.pk]),
         reverse("questions:detail", args=[at.asked.pk]),
     ),
+    "story photo": lambda at: (
+        at.story.photo,
+        reverse("stories:photo", args=[at.story.pk]),
+        reverse("stories:detail", args=[at.story.pk]),
+    ),
     "announcement attachment": lambda at: (
         at.announcement.attachment,
         reverse("announcements:attachment", args=[at.announcement.pk]),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
+from inklusi.core.storage import PRIVATE_PREFIX
 
 
 class Domain(models.TextChoices):
@@ -40,8 +41,9 @@ def quarter_of(day):
 
 
 def photo_path(story, filename):
-    """An unguessable name: the file is reached only through the views that check consent."""
-    return f"stories/{timezone.now():%Y}/{uuid.uuid4().hex}.jpg"
+    """A private, unguessable name: the file is reached only through the views that check
+    consent and scope, never by a /media/ address."""
+    return f"{PRIVATE_PREFIX}stories/{timezone.now():%Y}/{uuid.uuid4().hex}.jpg"
 
 
 class StoryQuerySet(ScopedQuerySet):
