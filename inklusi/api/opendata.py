@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from inklusi.core.months import month_range, previous_month
+from inklusi.core.numbers import half_up
 from inklusi.monitoring.indicators import Place, children, indicators
 from inklusi.monitoring.models import RegionMonth
 from inklusi.regions.models import Level
@@ -51,7 +52,7 @@ FIGURES = (
     "women_share",
     "inclusion_share",
 )
-# Shares are published rounded to one decimal.
+# Shares are published rounded half up to one decimal, as the dashboard shows them.
 SHARES = {"compliance", "on_time", "women_share", "inclusion_share"}
 # Each row names the licence, so it travels with any extract of the file.
 COLUMNS = ("region_code", "region_name", "level", "month", "suppressed", *FIGURES, "licence")
@@ -102,7 +103,7 @@ def _row(region, month, figures):
         if hidden and name != "libraries":
             value = None
         elif name in SHARES and value is not None:
-            value = round(value, 1)
+            value = float(half_up(value))
         row[name] = value
     return row
 
