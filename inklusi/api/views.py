@@ -36,7 +36,14 @@ from inklusi.trainings.services import visible_trainings
 from . import serializers as s
 from .filters import CODE_PATTERN, ListFilters, apply_filters
 
-ERRORS = {400: s.ErrorSerializer, 403: s.ErrorSerializer, 404: s.ErrorSerializer}
+# A refused request says why: {"detail": "..."}, or for wrong fields and parameters
+# {"field": ["what is wrong", ...]}.
+ERRORS = {
+    400: OpenApiTypes.OBJECT,
+    401: s.ErrorSerializer,
+    403: s.ErrorSerializer,
+    404: s.ErrorSerializer,
+}
 REGION = OpenApiParameter(
     "region",
     str,
@@ -199,9 +206,6 @@ class WriteThroughForms:
         return Response(self.serializer_class(saved).data)
 
 
-WRITE_ERRORS = {**ERRORS, 400: OpenApiTypes.OBJECT}
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="Activities you see",
@@ -215,7 +219,7 @@ WRITE_ERRORS = {**ERRORS, 400: OpenApiTypes.OBJECT}
             "multipart/form-data": s.ActivityWriteSerializer,
             "application/json": s.ActivityWriteSerializer,
         },
-        responses={201: s.ActivitySerializer, **WRITE_ERRORS},
+        responses={201: s.ActivitySerializer, **ERRORS},
     ),
     partial_update=extend_schema(
         summary="Change an activity (only the fields sent)",
@@ -223,7 +227,7 @@ WRITE_ERRORS = {**ERRORS, 400: OpenApiTypes.OBJECT}
             "multipart/form-data": s.ActivityWriteSerializer,
             "application/json": s.ActivityWriteSerializer,
         },
-        responses={200: s.ActivitySerializer, **WRITE_ERRORS},
+        responses={200: s.ActivitySerializer, **ERRORS},
     ),
 )
 class ActivityViewSet(
@@ -282,7 +286,7 @@ class ActivityViewSet(
             "application/json": s.ReportWriteSerializer,
             "multipart/form-data": s.ReportWriteSerializer,
         },
-        responses={201: s.ReportSerializer, **WRITE_ERRORS},
+        responses={201: s.ReportSerializer, **ERRORS},
     ),
     partial_update=extend_schema(
         summary="Change a monthly report's figures (library and month stay)",
@@ -290,7 +294,7 @@ class ActivityViewSet(
             "application/json": s.ReportWriteSerializer,
             "multipart/form-data": s.ReportWriteSerializer,
         },
-        responses={200: s.ReportSerializer, **WRITE_ERRORS},
+        responses={200: s.ReportSerializer, **ERRORS},
     ),
 )
 class ReportViewSet(
