@@ -143,7 +143,7 @@ def _as_validation_error(error):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Regions you see",
+        summary="Regions (names and codes, all public)",
         parameters=[REGION],
         responses={200: s.RegionSerializer, **ERRORS},
     ),
@@ -155,7 +155,8 @@ class RegionViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     pagination_class = type("RegionCursor", (Cursor,), {"ordering": "code"})
 
     def get_queryset(self):
-        regions = Region.objects.visible_to(self.scope)
+        # Region names and codes are public, as on the web's region pages.
+        regions = Region.objects.all()
         if self.action == "list":
             regions = apply_filters(self.request.query_params, regions, region_path="code")
         return regions

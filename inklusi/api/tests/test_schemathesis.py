@@ -5,7 +5,9 @@ rest of the suite does; few examples per endpoint keep it to seconds."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -21,7 +23,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application(
 
 
 @pytest.fixture
-def admin_token(db, people, libraries):
+def kept_connection():
+    """As Django's test client does: the start and end of a request do not close the
+    database connection, which holds the test's transaction (on PostgreSQL it would be lost)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def admin_token(db, kept_connection, people, libraries):
     ActivityFactory(library=libraries.air_batu)
     MonthlyReportFactory(library=libraries.air_batu)
     _token, raw = create_token(people.admin, "schemathesis", days=1, read_only=False)
