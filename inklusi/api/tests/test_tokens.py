@@ -125,3 +125,11 @@ def test_session_writes_need_the_csrf_token(people, libraries):
     response = client.post("/api/v1/activities/", {"title": "x"})
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+def test_the_token_page_fits_the_phone_budget(login, people):
+    from inklusi.devtools.pageweight import page_weight
+
+    create_token(people.manager, "skrip", days=30, read_only=True)
+    weight = page_weight(login(people.manager), "/akun/token/")
+    assert weight.compressed < 150 * 1024, weight.parts
