@@ -1,6 +1,8 @@
 """The API's ways in: a personal access token (`Authorization: Bearer ink_…`) or the browser's
 session (with its CSRF check on writes, as DRF's SessionAuthentication does)."""
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions
@@ -30,6 +32,8 @@ class TokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 _("The token is not valid, has expired or was revoked.")
             )
+        # A program sends no language cookie: messages come in the owner's chosen language.
+        translation.activate(token.user.language or settings.LANGUAGE_CODE)
         return token.user, token
 
     def authenticate_header(self, request):
