@@ -108,12 +108,13 @@ def _row(region, month, figures):
     return row
 
 
-def cached_rows():
-    """The rows, built at most once an hour (and again each day)."""
-    key = f"opendata:indicators:{timezone.localdate():%Y-%m-%d}"
+def cached(fmt, render):
+    """The file in format `fmt` as `render(rows)` writes it, built at most once an hour (and
+    again each day); the written file is kept, not the rows, so a worker sends it as is."""
+    key = f"opendata:indicators:{fmt}:{timezone.localdate():%Y-%m-%d}"
     found = cache.get(key)
     if found is None:
-        found = rows()
+        found = render(rows())
         cache.set(key, found, CACHE_SECONDS)
     return found
 
@@ -145,14 +146,18 @@ def indicators_csv(request):
     """Plain CSV in UTF-8 with a byte-order mark (so Excel reads the accents), one header row
     and then only data, so Excel's and Power BI's "From Web" read it as it is; the licence is
     a column of every row."""
+    response = HttpResponse(cached("csv", _csv), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="indikator.csv"'
+    return _public(response)
+
+
+def _csv(found):
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in cached_rows():
+    for row in found:
         writer.writerow(["" if row[c] is None else _cell(row[c]) for c in COLUMNS])
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="indikator.csv"'
-    return _public(response)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def _cell(value):
@@ -163,8 +168,9 @@ def _cell(value):
 
 @require_safe
 def indicators_json(request):
-    body = {"metadata": metadata(), "data": cached_rows()}
-    response = HttpResponse(
-        json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8"
-    )
+    response = HttpResponse(cached("json", _json), content_type="application/json; charset=utf-8")
     return _public(response)
+
+
+def _json(found):
+    return json.dumps({"metadata": metadata(), "data": found}, ensure_ascii=False).encode()
