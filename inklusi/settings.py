@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "inklusi.monitoring",
     "inklusi.reminders",
     "inklusi.downloads",
+    "inklusi.api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "inklusi.home",
     "inklusi.devtools",
 ]
@@ -371,3 +375,30 @@ LOGGING = {
 
 # Let Django serve uploads itself (small single-machine installs only).
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
+
+# The REST API (docs/api.md): personal access tokens or the session, cursor pages, the schema
+# by drf-spectacular, its browsable docs from the sidecar package (served as static files).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "inklusi.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "inklusi.api.authentication.ReadOnlyToken",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Inklusi API",
+    "DESCRIPTION": "Libraries, activities, monthly reports, trainings and indicators of the "
+    "library transformation programme. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -28,6 +28,9 @@ urlpatterns = [
     path("notifikasi/", include("inklusi.notifications.urls")),
     path("unduhan/", include("inklusi.downloads.urls")),
     path("", include("inklusi.surveys.urls")),
+    path("akun/", include("inklusi.api.token_urls")),
+    path("api/", include("inklusi.api.urls")),
+    path("data/v1/", include("inklusi.api.data_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -291,6 +291,24 @@ PAGES = {
     "downloads:create": PostOnly(),
     "downloads:detail": Exempt("one's own download: only who asked for it (404 to others)"),
     "downloads:fetch": Exempt("one's own download, re-checked against the scope when fetched"),
+    # the API (with the session here; tokens in tests/test_api_permission_matrix.py)
+    "api:tokens": Page(),
+    "api:revoke_token": Exempt("one's own token: 404 to anyone else (api/tests/test_tokens.py)"),
+    "rest:region-list": Page(),
+    "rest:region-detail": Page([code], outsider=200),
+    "rest:library-list": Page(),
+    "rest:library-detail": Page([pk("library")]),
+    "rest:activity-list": Page(),
+    "rest:activity-detail": Page([pk("activity")]),
+    "rest:report-list": Page(),
+    "rest:report-detail": Page([pk("report")]),
+    "rest:training-list": Page(),
+    "rest:training-detail": Page([pk("training")]),
+    "rest:indicators": Page([lambda at: ([], {"region": at.region.code}), for_library]),
+    "rest:schema": Exempt("the API's description: no records"),
+    "rest:docs": Exempt("the API's browsable description: no records"),
+    "opendata:csv": PUBLIC,
+    "opendata:json": PUBLIC,
 }
 # Namespaces whose pages are not the app's own.
 EXEMPT_NAMESPACES = {
