@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "inklusi.monitoring",
     "inklusi.reminders",
     "inklusi.downloads",
+    "inklusi.imports",
     "inklusi.home",
     "inklusi.devtools",
 ]
@@ -276,6 +277,9 @@ NOTIFICATION_SENDING_TIMEOUT_MINUTES = 15
 REPORT_ESCALATION_DAYS = int(os.environ.get("REPORT_ESCALATION_DAYS", "7"))
 # Slow exports are written here, outside MEDIA_ROOT, and served only through a scope check.
 EXPORTS_ROOT = Path(os.environ.get("EXPORTS_ROOT", BASE_DIR / "var" / "exports"))
+# Spreadsheet imports: the largest file and the most rows accepted in one upload.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "20000"))
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
