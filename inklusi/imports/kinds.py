@@ -67,7 +67,7 @@ class ImportKind:
         record's values before, or None for a new one). RowError for a row that cannot be."""
         raise NotImplementedError
 
-    def key(self, record):
+    def natural_key(self, record):
         raise NotImplementedError
 
     def save(self, records, user):
@@ -177,7 +177,7 @@ class Libraries(ImportKind):
         _assign(library, {**values, "region": region}, self.fields)
         return library, before
 
-    def key(self, record):
+    def natural_key(self, record):
         return record.npp
 
     def save(self, records, user):
@@ -243,7 +243,7 @@ class Reports(ImportKind):
         _assign(report, values, self.fields[2:])
         return report, before
 
-    def key(self, record):
+    def natural_key(self, record):
         return (record.library_id, record.month)
 
     def save(self, records, user):
@@ -332,7 +332,7 @@ class Activities(ImportKind):
         return {
             "libraries": libraries,
             "categories": _categories(),
-            "activities": {self.key(activity): activity for activity in stored},
+            "activities": {self.natural_key(activity): activity for activity in stored},
         }
 
     def record(self, values, found, scope):
@@ -347,7 +347,7 @@ class Activities(ImportKind):
         _assign(activity, {**values, "library": library, "category": category}, self.fields)
         return activity, before
 
-    def key(self, record):
+    def natural_key(self, record):
         return (record.library_id, record.starts_on, record.title.casefold())
 
     def save(self, records, user):

@@ -155,7 +155,7 @@ def examine(kind, data, user, progress=None):
                 for message in messages:
                     found.error(number, headers.get(name, ""), message)
             continue
-        key = kind.key(record)
+        key = kind.natural_key(record)
         if key in seen:
             found.error(
                 number,
@@ -253,9 +253,8 @@ def template(kind):
         _("How to fill in this template (%(kind)s)") % {"kind": kind.label},
         _("Fill in the sheet “Data”: one row per record, from row 2 on. Keep the first row."),
         _("Row 2 is an example: write over it or delete it (left as it is, it is skipped)."),
-        _(
-            "Write values, not formulas; do not merge cells. Dates as 2025-03-31, months as 2025-03."
-        ),
+        _("Write values, not formulas; do not merge cells."),
+        _("Dates as 2025-03-31, months as 2025-03."),
         _("An empty cell keeps what is stored for a record that exists already."),
         _("Upload the file as .xlsx or .csv (at most %(mb)s MB, %(rows)s rows).")
         % {
