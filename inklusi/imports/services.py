@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from openpyxl.styles import Font
 
 from inklusi.accounts.scope import Scope
@@ -186,7 +187,8 @@ def _examine_into(job, state):
         ImportJob.objects.filter(pk=job.pk).update(done_rows=done)
 
     try:
-        found = examine(kind, bytes(job.content), job.user, progress)
+        with override(job.user.language):  # the errors are stored in the person's language
+            found = examine(kind, bytes(job.content), job.user, progress)
     except Refused as refusal:
         _finish(job, State.REFUSED, message=str(refusal)[:500], content=b"")
         return None
@@ -220,14 +222,17 @@ def run(job_id):
     if found is None:
         return
     if job.mode == Mode.ALL and found.errors:
-        _finish(job, State.CHECKED, message=_("Nothing was imported: some rows have errors now."))
+        with override(job.user.language):
+            message = _("Nothing was imported: some rows have errors now.")
+        _finish(job, State.CHECKED, message=message)
         return
     records = [*found.new, *found.changed]
     try:
         with transaction.atomic():
             KINDS[job.kind].save(records, job.user)
     except (PermissionDenied, ValidationError) as error:
-        message = error.messages[0] if isinstance(error, ValidationError) else _("Not allowed.")
+        with override(job.user.language):
+            message = error.messages[0] if isinstance(error, ValidationError) else _("Not allowed.")
         _finish(job, State.FAILED, message=message)
         return
     _finish(job, State.DONE, content=b"", message="")
