@@ -300,7 +300,7 @@ class Activities(ImportKind):
             "category",
             parse.text,
             True,
-            "literasi-anak",
+            "literacy",
             gettext_lazy("The category's name or code, as in the activity form."),
         ),
         Column("Sampai tanggal", "ends_on", parse.date, False, ""),
