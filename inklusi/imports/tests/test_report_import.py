@@ -43,7 +43,7 @@ def test_the_preview_lists_each_rows_errors_and_saves_nothing(
     found = {(row, column) for row, column, _message in job.errors}
     assert found == {(3, "Hari buka"), (4, CODE), (5, "Bulan"), (6, "")}
     assert [m for r, c, m in job.errors if r == 3] == ["Tulis bilangan bulat, misalnya 12."]
-    assert job.valid_rows == 1  # row 2 repeats in row 6: neither is taken
+    assert job.valid_rows == 0  # row 2 repeats in row 6: neither is taken
     assert MonthlyReport.objects.count() == 0
     page = login(people.regency).get(response.url)
     assert "Hari buka" in page.text and "Di luar wilayah" not in page.text
