@@ -22,6 +22,7 @@ BUDGET = 150 * 1024
         reverse("questions:create"),
         reverse("questions:faq"),
         reverse("notifications:inbox"),
+        reverse("imports:index"),
     ],
 )
 def test_manager_pages_fit_the_budget(people, login, url):
