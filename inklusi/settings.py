@@ -263,6 +263,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inklusi.downloads.tasks.clean",
         "schedule": 600.0,
     },
+    "imports-sweep": {
+        "task": "inklusi.imports.tasks.sweep",
+        "schedule": 300.0,
+    },
     "reminders-monthly-digest": {
         "task": "inklusi.reminders.tasks.send_monthly_digests",
         "schedule": crontab(day_of_month=REPORT_DUE_DAY + 1, hour=7, minute=0),

@@ -7,6 +7,7 @@ class State(models.TextChoices):
     WAITING = "waiting", _("Waiting to be checked")
     CHECKING = "checking", _("Being checked")
     CHECKED = "checked", _("Checked: nothing saved yet")
+    QUEUED = "queued", _("Waiting to be imported")
     IMPORTING = "importing", _("Being imported")
     DONE = "done", _("Imported")
     REFUSED = "refused", _("Refused")
@@ -44,6 +45,8 @@ class ImportJob(models.Model):
     errors = models.JSONField(default=list, blank=True)
     message = models.CharField(max_length=500, blank=True)  # why it was refused or failed
     created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(null=True, blank=True)  # asked to check or to import
+    started_at = models.DateTimeField(null=True, blank=True)  # a worker claimed it
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -56,7 +59,7 @@ class ImportJob(models.Model):
 
     @property
     def is_working(self):
-        return self.state in (State.WAITING, State.CHECKING, State.IMPORTING)
+        return self.state in (State.WAITING, State.CHECKING, State.QUEUED, State.IMPORTING)
 
     @property
     def percent(self):

@@ -9,10 +9,12 @@ and write their progress to the job, which the page polls.
 import io
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -32,6 +34,13 @@ logger = logging.getLogger(__name__)
 MAX_SHOWN_ERRORS = 1000
 # The progress bar moves every this many rows.
 PROGRESS_EVERY = 500
+# Jobs are deleted this many days after they were uploaded.
+KEEP_DAYS = 7
+# A job still being checked or imported after this long lost its worker: it is queued again
+# (its transaction was rolled back with the worker, so nothing is written twice).
+STUCK_AFTER = timedelta(minutes=30)
+# A job waiting this long was never queued (the broker was down): the sweep queues it.
+UNQUEUED_AFTER = timedelta(minutes=1)
 
 
 def kind_for(user, key):
@@ -49,7 +58,11 @@ def upload(user, key, uploaded):
     if uploaded.size > settings.IMPORT_MAX_BYTES:
         raise ValueError(too_large_message(uploaded.size))
     job = ImportJob.objects.create(
-        user=user, kind=kind.key, file_name=uploaded.name[:200], content=uploaded.read()
+        user=user,
+        kind=kind.key,
+        file_name=uploaded.name[:200],
+        content=uploaded.read(),
+        queued_at=timezone.now(),
     )
     from . import tasks  # the tasks call this module
 
@@ -64,7 +77,7 @@ def start(job, mode):
     if mode == Mode.ALL and job.error_count:
         raise ValueError(_("Some rows have errors: correct them, or import only the valid rows."))
     claimed = ImportJob.objects.filter(pk=job.pk, state=State.CHECKED).update(
-        state=State.IMPORTING, mode=mode, done_rows=0
+        state=State.QUEUED, mode=mode, done_rows=0, queued_at=timezone.now()
     )
     if claimed:
         from . import tasks
@@ -172,7 +185,9 @@ def examine(kind, data, user, progress=None):
 
 def check(job_id):
     """The preview: every row checked, nothing saved. Safe twice (claims the job)."""
-    claimed = ImportJob.objects.filter(pk=job_id, state=State.WAITING).update(state=State.CHECKING)
+    claimed = ImportJob.objects.filter(pk=job_id, state=State.WAITING).update(
+        state=State.CHECKING, started_at=timezone.now()
+    )
     if not claimed:
         return
     job = ImportJob.objects.select_related("user").get(pk=job_id)
@@ -215,9 +230,12 @@ def _examine_into(job, state):
 def run(job_id):
     """The import the person chose: all or nothing (refused if any row has an error now) or
     only the valid rows; only new and changed rows are written, in one transaction."""
-    job = ImportJob.objects.select_related("user").filter(pk=job_id, state=State.IMPORTING).first()
-    if job is None:
+    claimed = ImportJob.objects.filter(pk=job_id, state=State.QUEUED).update(
+        state=State.IMPORTING, started_at=timezone.now()
+    )
+    if not claimed:
         return
+    job = ImportJob.objects.select_related("user").get(pk=job_id)
     found = _examine_into(job, State.IMPORTING)
     if found is None:
         return
@@ -240,6 +258,22 @@ def run(job_id):
 
 def _finish(job, state, **changes):
     ImportJob.objects.filter(pk=job.pk).update(state=state, finished_at=timezone.now(), **changes)
+
+
+def sweep(now=None):
+    """Deletes jobs older than `KEEP_DAYS`; puts back jobs whose worker died; returns the ids
+    (to check, to import) of jobs a broker outage left waiting."""
+    now = now or timezone.now()
+    ImportJob.objects.filter(created_at__lt=now - timedelta(days=KEEP_DAYS)).delete()
+    stuck = Q(started_at__lt=now - STUCK_AFTER)
+    unqueued = now - UNQUEUED_AFTER
+    for working, waiting in ((State.CHECKING, State.WAITING), (State.IMPORTING, State.QUEUED)):
+        ImportJob.objects.filter(stuck, state=working).update(state=waiting, queued_at=unqueued)
+    waiting = ImportJob.objects.filter(queued_at__lte=unqueued)
+    return (
+        list(waiting.filter(state=State.WAITING).values_list("pk", flat=True)),
+        list(waiting.filter(state=State.QUEUED).values_list("pk", flat=True)),
+    )
 
 
 def template(kind):

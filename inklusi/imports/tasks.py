@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from inklusi.core.tasks import BaseTask
+from inklusi.core.tasks import BaseTask, submit
 
 from . import services
 
@@ -13,3 +13,12 @@ def check(job_id):
 @shared_task(base=BaseTask)
 def run(job_id):
     services.run(job_id)
+
+
+@shared_task(base=BaseTask)
+def sweep():
+    to_check, to_import = services.sweep()
+    for job_id in to_check:
+        submit(check, job_id)
+    for job_id in to_import:
+        submit(run, job_id)

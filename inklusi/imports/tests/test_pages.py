@@ -73,3 +73,28 @@ def test_a_bad_mode_is_told_not_raised(people, login, django_capture_on_commit_c
     response = client.post(reverse("imports:start", args=[job.pk]), {"mode": "semua"}, follow=True)
     assert response.status_code == 200
     assert client.get(reverse("imports:start", args=[job.pk])).status_code == 405
+
+
+def test_the_sweep_requeues_lost_jobs_and_deletes_old_ones(people):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from inklusi.imports import services
+    from inklusi.imports.models import ImportJob, State
+
+    now = timezone.now()
+    never_queued = ImportJob.objects.create(
+        user=people.regency, kind="laporan", file_name="a.csv", queued_at=now - timedelta(minutes=5)
+    )
+    lost = ImportJob.objects.create(
+        user=people.regency,
+        kind="laporan",
+        file_name="b.csv",
+        state=State.IMPORTING,
+        started_at=now - timedelta(hours=1),
+    )
+    old = ImportJob.objects.create(user=people.regency, kind="laporan", file_name="c.csv")
+    ImportJob.objects.filter(pk=old.pk).update(created_at=now - timedelta(days=8))
+    assert services.sweep(now + timedelta(minutes=2)) == ([never_queued.pk], [lost.pk])
+    assert not ImportJob.objects.filter(pk=old.pk).exists()
