@@ -253,6 +253,10 @@ def run(job_id):
             message = error.messages[0] if isinstance(error, ValidationError) else _("Not allowed.")
         _finish(job, State.FAILED, message=message)
         return
+    except Exception as error:  # e.g. someone filed the same report meanwhile: nothing saved
+        logger.exception("Import %s failed", job.pk)
+        _finish(job, State.FAILED, message=str(error)[:500])
+        return
     _finish(job, State.DONE, content=b"", message="")
 
 
