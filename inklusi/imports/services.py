@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -23,6 +24,7 @@ from openpyxl.styles import Font
 from inklusi.accounts.scope import Scope
 from inklusi.core import exports
 from inklusi.core.tasks import enqueue
+from inklusi.notifications.services import notify
 
 from .kinds import KINDS, RowError
 from .models import ImportJob, Mode, State
@@ -39,6 +41,8 @@ KEEP_DAYS = 7
 # A job still being checked or imported after this long lost its worker: it is queued again
 # (its transaction was rolled back with the worker, so nothing is written twice).
 STUCK_AFTER = timedelta(minutes=30)
+# An import that took longer than this is announced in the inbox (its page was left).
+ANNOUNCE_AFTER_SECONDS = 10
 # A job waiting this long was never queued (the broker was down): the sweep queues it.
 UNQUEUED_AFTER = timedelta(minutes=1)
 
@@ -258,6 +262,10 @@ def run(job_id):
         _finish(job, State.FAILED, message=str(error)[:500])
         return
     _finish(job, State.DONE, content=b"", message="")
+    if (timezone.now() - job.started_at).total_seconds() > ANNOUNCE_AFTER_SECONDS:
+        with override(job.user.language):
+            title = _("Your import is done: %(name)s") % {"name": job.file_name}
+        notify([job.user], "import_done", title, reverse("imports:detail", args=[job.pk]))
 
 
 def _finish(job, state, **changes):

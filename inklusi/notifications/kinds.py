@@ -25,6 +25,7 @@ KINDS = {
     "monthly_digest": _("Monthly digest of my area"),
     # Work done in the background.
     "export_ready": _("Finished exports"),
+    "import_done": _("Finished spreadsheet imports"),
 }
 
 _attachment_builders = {}

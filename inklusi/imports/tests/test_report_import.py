@@ -113,3 +113,18 @@ def test_a_changed_figure_updates_the_stored_report(
     start(client, job, "all", django_capture_on_commit_callbacks)
     assert MonthlyReport.objects.get().loans == 99
     assert set(summaries.check().values()) == {(0, 0)}
+
+
+def test_a_long_import_is_announced_in_the_inbox(
+    coded, people, login, django_capture_on_commit_callbacks, monkeypatch
+):
+    from inklusi.imports import services
+    from inklusi.notifications.models import Notification
+
+    monkeypatch.setattr(services, "ANNOUNCE_AFTER_SECONDS", -1)
+    client = login(people.regency)
+    data = csv_bytes("laporan", [report_row("1607101002")])
+    _response, job = upload(client, "laporan", data, capture=django_capture_on_commit_callbacks)
+    start(client, job, "all", django_capture_on_commit_callbacks)
+    notification = Notification.objects.get(recipient=people.regency, kind="import_done")
+    assert "data.csv" in notification.title
