@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "inklusi.imports",
     "inklusi.home",
     "inklusi.devtools",
 ]
@@ -288,6 +289,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inklusi.surveys.tasks.sweep_follow_ups",
         "schedule": crontab(hour=8, minute=0),
     },
+    "imports-sweep": {
+        "task": "inklusi.imports.tasks.sweep",
+        "schedule": 300.0,
+    },
     "reminders-monthly-digest": {
         "task": "inklusi.reminders.tasks.send_monthly_digests",
         "schedule": crontab(day_of_month=REPORT_DUE_DAY + 1, hour=7, minute=0),
@@ -302,6 +307,9 @@ NOTIFICATION_SENDING_TIMEOUT_MINUTES = 15
 REPORT_ESCALATION_DAYS = int(os.environ.get("REPORT_ESCALATION_DAYS", "7"))
 # Slow exports are written here, outside MEDIA_ROOT, and served only through a scope check.
 EXPORTS_ROOT = Path(os.environ.get("EXPORTS_ROOT", BASE_DIR / "var" / "exports"))
+# Spreadsheet imports: the largest file and the most rows accepted in one upload.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "20000"))
 
 # Served over https (SITE_URL says so, outside debug): secure cookies, HSTS, http sent to https.
 # Each can be set on its own; docs/deploy.md lists the production values, which pass

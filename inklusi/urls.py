@@ -31,6 +31,7 @@ urlpatterns = [
     path("akun/", include("inklusi.api.token_urls")),
     path("api/", include("inklusi.api.urls")),
     path("data/v1/", include("inklusi.api.data_urls")),
+    path("impor/", include("inklusi.imports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

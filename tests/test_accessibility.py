@@ -81,6 +81,7 @@ def test_login_page_is_accessible(phone, db):
                 "regions:index",
                 "team:team",
                 "team:invite",
+                "imports:index",
                 "accounts:profile",
                 "activities:list",
                 ("activities:detail", "activity"),

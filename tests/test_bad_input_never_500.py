@@ -30,6 +30,9 @@ from django.urls import reverse
         "/notifikasi/berhenti/" + "x" * 3000 + "/",
         "/notifikasi/gagal/?page=abc",
         "/unduhan/99999999999999999999/",
+        "/impor/99999999999999999999/",
+        "/impor/templat/%00.xlsx",
+        "/impor/?page=%00",
     ],
 )
 def test_odd_addresses_get_a_clear_answer(people, login, url):

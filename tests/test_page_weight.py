@@ -26,6 +26,7 @@ BUDGET = 150 * 1024
         reverse("questions:faq"),
         reverse("stories:create"),
         reverse("notifications:inbox"),
+        reverse("imports:index"),
     ],
 )
 def test_manager_pages_fit_the_budget(people, login, url):

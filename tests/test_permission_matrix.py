@@ -115,6 +115,8 @@ def test_admin_is_for_national_admins_only(people, login, who):
         ("notifications:inbox", []),
         ("notifications:failures", []),
         ("downloads:detail", [1]),
+        ("imports:index", []),
+        ("imports:detail", [1]),
     ],
 )
 def test_pages_need_login(client, db, name, args):
@@ -134,6 +136,7 @@ CREATED = "200 200 200 200 200 403 200 403"  # any editing role creates in its o
 REGIONAL = "200 200 200 200 403 200 200 403"  # overviews of a region, not for one library
 RUN_BY_OFFICE = "200 200 200 200 404 404 404 404"  # run by the Banyuasin office's editors
 COORDINATED = "200 200 200 403 403 403 404 403"  # followed by the coordinators above it
+REGISTRY = "200 200 200 200 404 403 200 403"  # the registry, by those who add libraries
 
 
 def record_pages(app, record):
@@ -244,6 +247,12 @@ APP_PAGES = {
         ("list", "notifications:inbox", None, OPEN),  # each their own
         ("settings", "notifications:settings", None, OPEN),
         ("failures", "notifications:failures", None, "200 403 403 403 403 403 403 403"),
+    ],
+    "imports": [
+        # Each their own uploads; the registry is imported by those who add libraries.
+        ("list", "imports:index", None, CREATED),
+        ("template", "imports:template", lambda at: ["laporan"], CREATED),
+        ("registry template", "imports:template", lambda at: ["perpustakaan"], REGISTRY),
     ],
 }
 

@@ -179,6 +179,46 @@ def save_activity(activity, user, *, publish=False, photos=(), consent=False, ph
     return activity
 
 
+def save_activities(activities, user, fields, *, publish=False, batch_size=500):
+    """Save many activities at once (the spreadsheet import of past activities), each already
+    cleaned as its form cleans it, published or as drafts: new ones (no pk) are inserted,
+    stored ones have `fields` written. The same rules as `save_activity`: the user edits each
+    library, and an edit after verification awaits a new look. The summaries are refreshed
+    once, at the end."""
+    activities = list(activities)
+    now = timezone.now()
+    stored = {
+        activity.pk: activity
+        for activity in Activity.objects.filter(
+            pk__in=[activity.pk for activity in activities if activity.pk is not None]
+        ).select_related("library")
+    }
+    for activity in activities:
+        check(user, stored.get(activity.pk, activity), "edit")
+        check(user, activity, "edit")
+        before = stored.get(activity.pk)
+        if before is None:
+            activity.created_by = user
+        else:
+            _copy_state(before, activity)
+            if activity.review == Review.VERIFIED and _content(before) != _content(activity):
+                activity.review = Review.PENDING
+        if publish:
+            _publish(activity)
+        activity.updated_at = now
+    with derived.changes():
+        Activity.objects.bulk_create(
+            [activity for activity in activities if activity.pk is None], batch_size=batch_size
+        )
+        Activity.objects.bulk_update(
+            [activity for activity in activities if activity.pk in stored],
+            [*fields, *MOVED_FIELDS],
+            batch_size=batch_size,
+        )
+        _touch(*activities, *stored.values())
+    return activities
+
+
 def _content(activity):
     return [
         getattr(activity, field.attname)

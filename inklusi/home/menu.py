@@ -93,6 +93,7 @@ MENU = (
     Entry("advocacy", _("Advocacy"), regional_editors, "advocacy:list"),
     Entry("trainings", _("Trainings"), editors, "trainings:list"),
     Entry("regions", _("Regions"), regional, "regions:index"),
+    Entry("imports", _("Import"), regional_editors, "imports:index"),
     Entry("team", _("Team"), inviters, "team:team"),
     Entry("profile", _("Profile"), everyone, "accounts:profile"),
     Entry("admin", _("Administration"), staff, "admin:index"),

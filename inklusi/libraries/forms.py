@@ -127,12 +127,6 @@ class LibraryForm(forms.ModelForm):
             raise forms.ValidationError(_("This region lies outside the area you coordinate."))
         return region
 
-    def clean_cohort_year(self):
-        year = self.cleaned_data.get("cohort_year")
-        if year and not 2018 <= year <= timezone.now().year + 1:
-            raise forms.ValidationError(_("Enter a year between 2018 and next year."))
-        return year
-
     def clean(self):
         cleaned = super().clean()
         staff, trained = cleaned.get("staff"), cleaned.get("trained_staff")

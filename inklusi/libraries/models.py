@@ -181,6 +181,8 @@ class Library(models.Model):
             validate_in_indonesia(self.latitude, self.longitude)
         except ValidationError as e:
             errors.update(e.message_dict)
+        if self.cohort_year and not 2018 <= self.cohort_year <= timezone.now().year + 1:
+            errors["cohort_year"] = _("Enter a year between 2018 and next year.")
         if self.status != Status.CANDIDATE and self.joined_on is None:
             self.joined_on = timezone.localdate()
         levels = KIND_REGION_LEVELS.get(self.kind, ())

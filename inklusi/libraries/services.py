@@ -34,3 +34,27 @@ def delete_libraries(libraries):
         for library in libraries:
             derived.touch(library)  # before the deletion forgets its id
             library.delete()
+
+
+def save_libraries(libraries, fields, *, batch_size=500):
+    """Save many libraries at once (the spreadsheet import), each already cleaned as its form
+    cleans it: new ones (no pk) are inserted, stored ones have `fields` written. A library that
+    moved, changed status or joining date has all its summary rows written again, once, at the
+    end."""
+    libraries = list(libraries)
+    new = [library for library in libraries if library.pk is None]
+    stored = [library for library in libraries if library.pk is not None]
+    with derived.changes():
+        before = {
+            row[0]: row[1:]
+            for row in Library.objects.filter(pk__in=[library.pk for library in stored])
+            .order_by()
+            .values_list("pk", *SUMMARY_FIELDS)
+        }
+        Library.objects.bulk_create(new, batch_size=batch_size)
+        if stored:
+            Library.objects.bulk_update(stored, [*fields, "updated_at"], batch_size=batch_size)
+        for library in stored:
+            if before.get(library.pk) != tuple(getattr(library, f) for f in SUMMARY_FIELDS):
+                derived.touch(library)
+    return libraries

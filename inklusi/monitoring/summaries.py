@@ -190,11 +190,14 @@ def _insert_library_rows(reports, activities):
     )
 
 
-def _fell_ids(library_id=None):
-    """Ids of the LibraryMonth rows (of one library, or all) that meet FELL_RULE, from a window
-    over each library's months, so one pass serves millions of rows. Written in SQL: Django
-    cannot express a RANGE frame that ends before the current row."""
-    where, params = ("WHERE library_id = %s", [library_id]) if library_id else ("", [])
+def _fell_ids(library_ids=None):
+    """Ids of the LibraryMonth rows (of some libraries, or all) that meet FELL_RULE, from a
+    window over each library's months, so one pass serves millions of rows. Written in SQL:
+    Django cannot express a RANGE frame that ends before the current row."""
+    where, params = "", []
+    if library_ids is not None:
+        ids = list(library_ids)
+        where, params = f"WHERE library_id IN ({', '.join(['%s'] * len(ids))})", ids
     return RawSQL(
         f"""SELECT id FROM (
             SELECT id, reports, visitors_female + visitors_male AS visitors,
@@ -255,18 +258,19 @@ def rebuild():
 
 
 def _snapshot(model, keys, figures, **filters):
-    """{(region_code, *keys): {figure: value}} of a library's rows."""
-    rows = model.objects.filter(**filters).values("region_code", *keys, *figures)
+    """{(library_id, region_code, *keys): {figure: value}} of some libraries' rows."""
+    rows = model.objects.filter(**filters).values("library_id", "region_code", *keys, *figures)
     return {
-        tuple(row[k] for k in ("region_code", *keys)): {f: row[f] for f in figures} for row in rows
+        tuple(row[k] for k in ("library_id", "region_code", *keys)): {f: row[f] for f in figures}
+        for row in rows
     }
 
 
 def _region_deltas(before, after, figures):
-    """{(region_code, *keys): {figure: change}} from a library's rows before and after."""
+    """{(region_code, *keys): {figure: change}} from libraries' rows before and after."""
     deltas = defaultdict(lambda: dict.fromkeys(figures, 0))
     for rows, sign in ((before, -1), (after, 1)):
-        for (region_code, *keys), values in rows.items():
+        for (_library_id, region_code, *keys), values in rows.items():
             for code in summary_codes(region_code):
                 target = deltas[(code, *keys)]
                 for figure in figures:
@@ -303,46 +307,52 @@ def _following_months(months, count=3):
     return found
 
 
-def refresh(library_id, months):
-    """Rewrite one library's rows for `months` from its raw reports and activities and carry
-    the difference to the region rows. `fell` of the three following months depends on these
-    months too, so it is recomputed for them. Runs at the end of `changes()`, in its
-    transaction."""
+def refresh(library_ids, months):
+    """Rewrite the libraries' rows for `months` from their raw reports and activities and
+    carry the difference to the region rows, in a few statements whatever the number of
+    libraries. `fell` of the three following months depends on these months too, so it is
+    recomputed for them. Runs at the end of `changes()`, in its transaction."""
+    library_ids = sorted(library_ids)
     # One refresh of a library at a time: two at once would both rewrite its rows.
-    list(Library.objects.select_for_update().filter(pk=library_id).values_list("pk"))
+    list(
+        Library.objects.select_for_update()
+        .filter(pk__in=library_ids)
+        .order_by("pk")
+        .values_list("pk")
+    )
     months = {first_of_month(m) for m in months}
     window = _following_months(months)
     month_keys, category_keys = ("month",), ("month", "category_id")
     before = _snapshot(
-        LibraryMonth, month_keys, MONTH_FIGURES, library_id=library_id, month__in=window
+        LibraryMonth, month_keys, MONTH_FIGURES, library_id__in=library_ids, month__in=window
     )
     before_categories = _snapshot(
         LibraryMonthCategory,
         category_keys,
         CATEGORY_FIGURES,
-        library_id=library_id,
+        library_id__in=library_ids,
         month__in=months,
     )
-    LibraryMonth.objects.filter(library_id=library_id, month__in=months).delete()
-    LibraryMonthCategory.objects.filter(library_id=library_id, month__in=months).delete()
+    LibraryMonth.objects.filter(library_id__in=library_ids, month__in=months).delete()
+    LibraryMonthCategory.objects.filter(library_id__in=library_ids, month__in=months).delete()
     starts = Q()
     for month in months:
         starts |= Q(starts_on__year=month.year, starts_on__month=month.month)
     _insert_library_rows(
-        MonthlyReport.objects.filter(library_id=library_id, month__in=months),
-        Activity.objects.filter(starts, library_id=library_id),
+        MonthlyReport.objects.filter(library_id__in=library_ids, month__in=months),
+        Activity.objects.filter(starts, library_id__in=library_ids),
     )
-    LibraryMonth.objects.filter(library_id=library_id, month__in=window).update(
-        fell=Case(When(id__in=_fell_ids(library_id), then=Value(1)), default=Value(0))
+    LibraryMonth.objects.filter(library_id__in=library_ids, month__in=window).update(
+        fell=Case(When(id__in=_fell_ids(library_ids), then=Value(1)), default=Value(0))
     )
     after = _snapshot(
-        LibraryMonth, month_keys, MONTH_FIGURES, library_id=library_id, month__in=window
+        LibraryMonth, month_keys, MONTH_FIGURES, library_id__in=library_ids, month__in=window
     )
     after_categories = _snapshot(
         LibraryMonthCategory,
         category_keys,
         CATEGORY_FIGURES,
-        library_id=library_id,
+        library_id__in=library_ids,
         month__in=months,
     )
     _add_to_regions(RegionMonth, month_keys, _region_deltas(before, after, MONTH_FIGURES))
@@ -353,36 +363,50 @@ def refresh(library_id, months):
     )
 
 
-def _refresh_last_activity(library_id):
+def _refresh_last_activity(library_ids):
     last = (
         Activity.objects.published()
-        .filter(library_id=library_id)
+        .filter(library=OuterRef("pk"))
         .order_by()
         .values("library")
         .annotate(last=Max("starts_on"))
         .values("last")
     )
-    Library.objects.filter(pk=library_id).update(last_activity_on=Subquery(last))
+    Library.objects.filter(pk__in=library_ids).update(last_activity_on=Subquery(last))
 
 
-def _summary_months(library_id):
-    """The months the library has summary rows for: every month its raw rows fall in."""
-    months = set(LibraryMonth.objects.filter(library_id=library_id).values_list("month", flat=True))
-    return months | set(
-        LibraryMonthCategory.objects.filter(library_id=library_id).values_list("month", flat=True)
-    )
+def _summary_months(library_ids):
+    """{library id: the months it has summary rows for}: every month its raw rows fall in."""
+    months = defaultdict(set)
+    for model in (LibraryMonth, LibraryMonthCategory):
+        rows = model.objects.filter(library_id__in=library_ids).values_list("library_id", "month")
+        for library_id, month in rows.distinct():
+            months[library_id].add(month)
+    return months
+
+
+# Libraries refreshed together by `refresh_touched` (each batch in a few statements).
+REFRESH_BATCH = 500
 
 
 def refresh_touched(keys):
-    """Refresh each library of {library id: months} once (registered with
-    `core.derived.on_changes`, so every write service's `changes()` block ends here)."""
+    """Refresh the libraries of {library id: months} once (registered with
+    `core.derived.on_changes`, so every write service's `changes()` block ends here). A batch
+    of libraries is refreshed together over the union of its months: rewriting a month that
+    did not change writes the same rows again and moves no region total."""
     # In library order, so that two writers lock libraries in the same order.
-    for library_id, months in sorted(keys.items()):
-        if EVERY_MONTH in months:
-            months = (months - {EVERY_MONTH}) | _summary_months(library_id)
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), REFRESH_BATCH):
+        batch = ordered[start : start + REFRESH_BATCH]
+        every = [library_id for library_id in batch if EVERY_MONTH in keys[library_id]]
+        stored = _summary_months(every) if every else {}
+        months = set()
+        for library_id in batch:
+            months |= keys[library_id] - {EVERY_MONTH}
+            months |= stored.get(library_id, set())
         if months:
-            refresh(library_id, months)
-        _refresh_last_activity(library_id)
+            refresh(batch, months)
+        _refresh_last_activity(batch)
 
 
 SUMMARY_MODELS = (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory)

@@ -27,6 +27,7 @@ KINDS = {
     "story_chosen": _("My stories of change chosen"),
     # Work done in the background.
     "export_ready": _("Finished exports"),
+    "import_done": _("Finished spreadsheet imports"),
 }
 
 _attachment_builders = {}

@@ -8,6 +8,7 @@ previous twelve reports) are not errors but warnings the manager must confirm.
 
 import calendar
 import datetime
+from collections import defaultdict
 from statistics import median
 
 from django.conf import settings
@@ -181,23 +182,41 @@ class MonthlyReport(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def usual_values(self):
-        """The median of each watched figure over the library's previous reports."""
-        history = (
-            MonthlyReport.objects.filter(library_id=self.library_id, month__lt=self.month)
-            .order_by("-month")
-            .values(*WATCHED_FIELDS)[:HISTORY_MONTHS]
-        )
+    def usual_values(self, history=None):
+        """The median of each watched figure over the library's previous reports; `history`,
+        the library's stored reports newest first, saves the query when many are checked."""
+        if history is None:
+            history = (
+                MonthlyReport.objects.filter(library_id=self.library_id, month__lt=self.month)
+                .order_by("-month")
+                .values(*WATCHED_FIELDS)[:HISTORY_MONTHS]
+            )
+        else:
+            history = [row for row in history if row["month"] < self.month][:HISTORY_MONTHS]
         history = list(history)
         if not history:
             return {}
         return {name: median(row[name] for row in history) for name in WATCHED_FIELDS}
 
-    def unusual_figures(self):
+    def unusual_figures(self, history=None):
         """(field name, value, usual) for each figure at least UNUSUAL_FACTOR times its usual."""
         found = []
-        for name, usual in self.usual_values().items():
+        for name, usual in self.usual_values(history).items():
             value = getattr(self, name)
             if value >= UNUSUAL_FLOOR and value >= UNUSUAL_FACTOR * max(usual, 1):
                 found.append((name, value, usual))
         return found
+
+
+def histories(library_ids):
+    """{library id: its stored reports' month and watched figures, newest first}, in one
+    query, for `unusual_figures(history=...)` of many reports at once."""
+    found = defaultdict(list)
+    rows = (
+        MonthlyReport.objects.filter(library_id__in=library_ids)
+        .order_by("library_id", "-month")
+        .values("library_id", "month", *WATCHED_FIELDS)
+    )
+    for row in rows.iterator(chunk_size=5000):
+        found[row["library_id"]].append(row)
+    return found

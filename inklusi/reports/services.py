@@ -11,7 +11,7 @@ from django.utils import timezone
 from inklusi.accounts.scope import Scope
 from inklusi.core import derived
 
-from .models import DUPLICATE, MonthlyReport, is_open, not_open_error
+from .models import DUPLICATE, MonthlyReport, histories, is_open, not_open_error
 
 
 def file_report(report, user, *, submitted_at=None):
@@ -52,6 +52,40 @@ def _save(report, user):
         if stored:  # filed under another library or month before
             derived.touch(stored["library"], [stored["month"]])
     return report
+
+
+def save_reports(reports, user, fields, *, submitted_at=None, batch_size=500):
+    """File or change many reports at once (the spreadsheet import), each already cleaned as
+    its form cleans it: new ones (no pk) are filed now, unless `submitted_at` says when, and
+    stored ones have `fields` written. The same checks as one report: the user edits each
+    library, and a new month must be open. The summaries are refreshed once, at the end."""
+    reports = list(reports)
+    scope = Scope.of(user)
+    now = timezone.now()
+    for report in reports:
+        if not scope.edits_library(report.library):
+            raise PermissionDenied
+        if report.pk is None and not is_open(report.month):
+            raise ValidationError(not_open_error(report.month))
+    new = [report for report in reports if report.pk is None]
+    stored = [report for report in reports if report.pk is not None]
+    history = histories({report.library_id for report in reports})
+    for report in new:
+        report.submitted_at = submitted_at or now
+        report.submitted_by = user
+    for report in reports:
+        report.updated_by = user
+        report.updated_at = now
+        # What save() stores for the summaries, which bulk writes skip.
+        report.filed_on_time = report.on_time
+        report.unusual_confirmed = bool(report.unusual_figures(history[report.library_id]))
+    with derived.changes():
+        MonthlyReport.objects.bulk_create(new, batch_size=batch_size)
+        written = [*fields, "updated_by", "updated_at", "filed_on_time", "unusual_confirmed"]
+        MonthlyReport.objects.bulk_update(stored, written, batch_size=batch_size)
+        for report in reports:
+            derived.touch(report.library_id, [report.month])
+    return reports
 
 
 def delete_report(report, user):
