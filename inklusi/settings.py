@@ -4,6 +4,7 @@ Debug is off unless DEBUG=1; outside debug a SECRET_KEY must be given.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,9 +43,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    # Who did what (docs/architecture.md, "Who did what"): the audit trail, login limits and
+    # two-factor sign-in.
+    "auditlog",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "inklusi.core",
     "inklusi.regions",
     "inklusi.accounts",
+    "inklusi.audit",
     "inklusi.notifications",
     "inklusi.libraries",
     "inklusi.team",
@@ -74,9 +82,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "inklusi.accounts.twofactor.RequireTwoFactorMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inklusi.core.replica.ReplicaReadsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Widget templates may live in the project's templates folder.
@@ -131,7 +143,11 @@ READ_REPLICA_NAMESPACES = ("monitoring",)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -290,3 +306,56 @@ LOGGING = {
 
 # Let Django serve uploads itself (small single-machine installs only).
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
+
+# Who did what. The audit trail (django-auditlog): every record people change, with who, when,
+# from which address and the fields before and after. Timestamps that change on every save and
+# secrets are left out.
+_AUDIT_SKIP = ["updated_at", "password", "last_login", "token", "invite_token"]
+AUDITLOG_INCLUDE_TRACKING_MODELS = [
+    {"model": label, "exclude_fields": _AUDIT_SKIP}
+    for label in (
+        "accounts.user",
+        "accounts.roleassignment",
+        "accounts.invitation",
+        "libraries.library",
+        "libraries.assistance",
+        "announcements.announcement",
+        "questions.question",
+        "comments.comment",
+        "activities.activity",
+        "activities.activityphoto",
+        "reports.monthlyreport",
+        "partners.partner",
+        "partners.partnercontact",
+        "partners.agreement",
+        "partners.contribution",
+        "advocacy.advocacymeeting",
+        "plans.plan",
+        "plans.need",
+        "plans.planactivity",
+        "plans.budgetline",
+        "plans.submission",
+        "trainings.training",
+        "trainings.session",
+        "trainings.material",
+        "trainings.registration",
+        "trainings.attendance",
+        "trainings.certificate",
+    )
+]
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Login limits (django-axes): 10 wrong passwords for one account, or from one address, lock
+# that account or address for 30 minutes; a right password resets the count. A national admin
+# unlocks earlier in the admin ("Access attempts") or with `manage.py axes_reset_username`.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Password reset requests: per e-mail address and per network address, (count, seconds).
+PASSWORD_RESET_RATE_PER_EMAIL = (3, 60 * 60)
+PASSWORD_RESET_RATE_PER_ADDRESS = (20, 60 * 60)
+# Two-factor sign-in (django-otp, TOTP) for national admins; the issuer names the app.
+OTP_TOTP_ISSUER = "Inklusi"

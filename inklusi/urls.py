@@ -23,6 +23,7 @@ urlpatterns = [
     path("komentar/", include("inklusi.comments.urls")),
     path("notifikasi/", include("inklusi.notifications.urls")),
     path("unduhan/", include("inklusi.downloads.urls")),
+    path("riwayat/", include("inklusi.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.auditing import part_of
 from inklusi.core.funding import FundingSource
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 
@@ -295,3 +296,7 @@ class ActivityPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+    def get_additional_data(self):
+        """Its audit entries show in the activity's history (inklusi.core.auditing)."""
+        return part_of(Activity, self.activity_id)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.auditing import part_of
 from inklusi.core.funding import FundingSource
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 
@@ -185,6 +186,10 @@ class Need(models.Model):
     def __str__(self):
         return self.problem
 
+    def get_additional_data(self):
+        """Its audit entries show in the plan's history (inklusi.core.auditing)."""
+        return part_of(Plan, self.plan_id)
+
 
 class PlanActivity(models.Model):
     """Steps (b) and (d): an activity answering named needs, its expected result and measure;
@@ -246,6 +251,10 @@ class PlanActivity(models.Model):
 
     def totals(self):
         return _sums(self.lines.all())
+
+    def get_additional_data(self):
+        """Its audit entries show in the plan's history (inklusi.core.auditing)."""
+        return part_of(Plan, self.plan_id)
 
 
 def decision_path(line, filename):
@@ -350,6 +359,10 @@ class BudgetLine(models.Model):
     def is_decided(self):
         return self.decision != Decision.PENDING
 
+    def get_additional_data(self):
+        """Its audit entries show in the plan's history (inklusi.core.auditing)."""
+        return part_of(Plan, self.activity.plan_id)
+
 
 class Submission(models.Model):
     """The plan (or part of it) handed to a funder: which forum, when, to whom."""
@@ -375,6 +388,10 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.get_forum_display()} · {self.submitted_on}"
+
+    def get_additional_data(self):
+        """Its audit entries show in the plan's history (inklusi.core.auditing)."""
+        return part_of(Plan, self.plan_id)
 
 
 class EventKind(models.TextChoices):
