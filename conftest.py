@@ -14,6 +14,7 @@ from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
 from django.urls import reverse
 
+from inklusi.accounts.twofactor import force_login_verified
 from inklusi.testing import factories
 
 
@@ -68,8 +69,7 @@ def login(client):
     """login(user) logs the test client in as `user` and returns the client."""
 
     def _login(user):
-        client.force_login(user)
-        return client
+        return force_login_verified(client, user)
 
     return _login
 
@@ -165,8 +165,7 @@ def persona_clients(world, django_db_blocker):
         people = vars(world.people)
         participants = {f"participant-{place}": at.participant for place, at in world.at.items()}
         for name, user in {**people, **participants}.items():
-            clients[name] = Client()
-            clients[name].force_login(user)
+            clients[name] = force_login_verified(Client(), user)
     return clients
 
 

@@ -352,7 +352,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "inklusi.accounts.views.locked_out"
 AXES_VERBOSE = False
 # Password reset requests: per e-mail address and per network address, (count, seconds).
 PASSWORD_RESET_RATE_PER_EMAIL = (3, 60 * 60)
