@@ -302,6 +302,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes tells each failed log-in at INFO; its lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Let Django serve uploads itself (small single-machine installs only).
@@ -353,6 +355,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "inklusi.accounts.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"  # the log-in form's field, which holds the e-mail
+AXES_USERNAME_CALLABLE = "inklusi.accounts.views.login_username"
 AXES_VERBOSE = False
 # Password reset requests: per e-mail address and per network address, (count, seconds).
 PASSWORD_RESET_RATE_PER_EMAIL = (3, 60 * 60)

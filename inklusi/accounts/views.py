@@ -22,6 +22,16 @@ from .forms import CodeForm, EmailLoginForm, ProfileForm
 from .signals import LANGUAGE_ATTRIBUTE, remember_language
 
 
+def login_username(request, credentials):
+    """The account a log-in attempt counts against (django-axes' AXES_USERNAME_CALLABLE): the
+    e-mail in lower case, as log-in itself ignores case."""
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = getattr(request, "POST", {}).get("username")
+    return (username or "").strip().lower() or None
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Asking for the reset e-mail, at most a few times an hour per address and per network."""
 
@@ -48,7 +58,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        axes_reset(username=form.user.email)
+        axes_reset(username=form.user.email.lower())
         return response
 
 

@@ -8,6 +8,7 @@ from inklusi.devtools.demo_partners import load_demo_partners
 from inklusi.devtools.demo_plans import load_demo_plans
 from inklusi.devtools.demo_talk import load_demo_talk
 from inklusi.devtools.demo_trainings import load_demo_trainings
+from inklusi.devtools.demo_twofactor import DEMO_TOTP_KEY, load_demo_twofactor
 
 
 class Command(BaseCommand):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         training = load_demo_trainings()
         talk = load_demo_talk()
         notifications = load_demo_notifications()
+        admin_device = load_demo_twofactor()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(libraries)} libraries, {reports} new monthly reports, "
@@ -39,3 +41,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for email, name, role in users:
             self.stdout.write(f"  {email:26} {Role(role).label:26} {name}")
+        self.stdout.write(
+            f"{admin_device.user.email} signs in in two steps: its authenticator key is "
+            f"{DEMO_TOTP_KEY}; `manage.py totp_code {admin_device.user.email}` prints the code."
+        )
