@@ -115,6 +115,7 @@ def test_admin_is_for_national_admins_only(people, login, who):
         ("notifications:inbox", []),
         ("notifications:failures", []),
         ("downloads:detail", [1]),
+        ("audit:search", []),
     ],
 )
 def test_pages_need_login(client, db, name, args):
@@ -221,6 +222,34 @@ APP_PAGES = {
         ("list", "notifications:inbox", None, OPEN),  # each their own
         ("settings", "notifications:settings", None, OPEN),
         ("failures", "notifications:failures", None, "200 403 403 403 403 403 403 403"),
+    ],
+    "audit": [
+        (
+            "library history",
+            "audit:record",
+            lambda at: ["libraries.library", at.library.pk],
+            EDITED,
+        ),
+        ("plan history", "audit:record", lambda at: ["plans.plan", at.plan.pk], EDITED),
+        (
+            "report history",
+            "audit:record",
+            lambda at: ["reports.monthlyreport", at.report.pk],
+            EDITED,
+        ),
+        (
+            "training history",
+            "audit:record",
+            lambda at: ["trainings.training", at.training.pk],
+            RUN_BY_OFFICE,
+        ),
+        (
+            "person history",
+            "audit:record",
+            lambda at: ["accounts.user", at.participant.pk],
+            "200 404 404 404 404 404 404 404",
+        ),
+        ("search", "audit:search", None, "200 403 403 403 403 403 403 403"),
     ],
 }
 

@@ -263,6 +263,19 @@ PAGES = {
     "downloads:create": PostOnly(),
     "downloads:detail": Exempt("one's own download: only who asked for it (404 to others)"),
     "downloads:fetch": Exempt("one's own download, re-checked against the scope when fetched"),
+    # who did what: the two-factor steps of one's own log-in, the audit trail
+    "accounts:two_factor": OWN_ACCOUNT,
+    "accounts:two_factor_setup": OWN_ACCOUNT,
+    "audit:search": Page(),
+    "audit:record": Page(
+        [
+            lambda at: ["libraries.library", at.library.pk],
+            lambda at: ["activities.activity", at.activity.pk],
+            lambda at: ["plans.plan", at.plan.pk],
+            lambda at: ["partners.agreement", at.agreement.pk],
+            lambda at: ["trainings.training", at.training.pk],
+        ]
+    ),
 }
 # Namespaces whose pages are not the app's own.
 EXEMPT_NAMESPACES = {
