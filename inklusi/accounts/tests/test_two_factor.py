@@ -32,6 +32,7 @@ def test_a_national_admin_is_asked_for_the_code_on_every_page(client, people):
         response = client.get(url)
         assert response.status_code == 302
         assert response.url.startswith(CODE + "?next=")
+    assert client.get(reverse("notifications:badge"), HTTP_HX_REQUEST="true").status_code == 403
     page = client.get(CODE)
     assert page.status_code == 200
     assert 'autocomplete="one-time-code"' in page.content.decode()
