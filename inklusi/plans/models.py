@@ -4,7 +4,8 @@
 chosen, each answering named needs; (c) budget lines per activity, each with its funding source;
 (d) per activity, the expected result and how it will be measured. Then the plan goes through
 a life (see `services.py`): review by the coordinator, submission to the funder, a decision per
-budget line, and what was actually spent and held. Every change is kept as a `PlanEvent`.
+budget line, and what was actually spent and held. Every step is kept in the audit trail
+(`history.py`).
 """
 
 import uuid
@@ -404,30 +405,3 @@ class EventKind(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted to the funder")
     DECISION = "decision", _("Decision recorded")
     REALISATION = "realisation", _("Realisation recorded")
-
-
-class PlanEvent(models.Model):
-    """One entry of a plan's history: who did what, when, and which fields changed."""
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=20, choices=EventKind.choices)
-    section = models.CharField(max_length=20, choices=Section.choices, blank=True)
-    # What the event is about: "need", "activity", "line", "plan" (see history.TARGETS).
-    target = models.CharField(max_length=20, blank=True)
-    subject = models.CharField(max_length=300, blank=True)
-    text = models.TextField(blank=True)
-    # [{"field": name, "old": text, "new": text}, ...]
-    changes = models.JSONField(default=list, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        verbose_name = _("plan event")
-        verbose_name_plural = _("plan events")
-        indexes = [models.Index(fields=["plan", "kind"])]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
