@@ -15,6 +15,7 @@ def _page(request, found):
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     for entry in page:
         entry.rows = _rows(entry)
+        entry.note = (entry.additional_data or {}).get("text", "")  # a plan step's words
     return page
 
 
