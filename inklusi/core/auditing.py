@@ -5,7 +5,8 @@ django-auditlog writes an entry for each `save()` and `delete()` of a registered
 is `AUDITLOG_INCLUDE_TRACKING_MODELS` in settings), with the person and the address that
 `AuditlogMiddleware` took from the request. `bulk_create` fires no signal, so a service that
 bulk-creates registered rows calls `record_created(rows)` afterwards: one bulk insert of their
-entries, with the same person and address.
+entries, with the same person and address; a `QuerySet.update()` of one row (a claim that must
+not overwrite) calls `record_updated(before, after)`.
 
 A record that is part of another (a plan's budget line, a training's session) says so with
 `get_additional_data()`, which auditlog stores with each entry; the parent's history page shows
@@ -73,3 +74,17 @@ def record_created(objs):
             )
         )
     return log_entry.objects.bulk_create(entries)
+
+
+def record_updated(before, after):
+    """Write an "updated" audit entry for a row that `QuerySet.update()` changed (no signal):
+    `before` the instance as it was, `after` as read back. None if nothing changed."""
+    if auditlog_disabled.get() or not auditlog.contains(type(after)):
+        return None
+    changes = model_instance_diff(
+        before, after, use_json_for_changes=settings.AUDITLOG_STORE_JSON_CHANGES
+    )
+    if not changes:
+        return None
+    log_entry = get_logentry_model()
+    return log_entry.objects.log_create(after, action=log_entry.Action.UPDATE, changes=changes)

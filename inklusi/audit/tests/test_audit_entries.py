@@ -155,3 +155,17 @@ def test_marking_attendance_in_bulk_is_audited(world, db):
     training_services.mark_attendance(at.session, [at.registration.pk], by=world.people.regency)
     attendance = Attendance.objects.get(session=at.session, registration=at.registration)
     assert _entries(attendance, ACTION.CREATE).count() == 1
+
+
+def test_an_answer_taken_with_update_is_audited_with_who_answered(world, db):
+    from inklusi.accounts.scope import Scope
+    from inklusi.questions import services as question_services
+
+    asked = world.at["in"].asked
+    regency = world.people.regency
+    with set_actor(regency, remote_addr="198.51.100.3"):
+        question_services.answer(asked, Scope.of(regency), regency, "Isi lewat menu Laporan.")
+    entry = _entries(asked, ACTION.UPDATE).get()
+    assert entry.actor == regency
+    assert entry.remote_addr == "198.51.100.3"
+    assert entry.changes["answer"] == ["", "Isi lewat menu Laporan."]
