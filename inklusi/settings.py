@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "inklusi.accounts.twofactor.RequireTwoFactorMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "inklusi.core.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inklusi.core.replica.ReplicaReadsMiddleware",
@@ -355,6 +355,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "inklusi.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "inklusi.core.middleware.client_address"  # right behind nginx too
 AXES_USERNAME_FORM_FIELD = "username"  # the log-in form's field, which holds the e-mail
 AXES_USERNAME_CALLABLE = "inklusi.accounts.views.login_username"
 AXES_VERBOSE = False

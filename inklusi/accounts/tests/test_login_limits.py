@@ -114,3 +114,22 @@ def test_reset_requests_are_rate_limited_per_address(client, db, settings):
     for n in range(2):
         assert client.post(RESET, {"email": f"orang{n}@example.id"}).status_code == 302
     assert client.post(RESET, {"email": "lain@example.id"}).status_code == 200
+
+
+def test_behind_the_proxy_the_address_nginx_saw_counts(client, db, settings):
+    """nginx appends the real address to X-Forwarded-For; what the client sent before it
+    may be made up, so ten failures with made-up addresses still pause the real one."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    UserFactory(email="siti@example.id")
+    for n in range(10):
+        client.post(
+            LOGIN,
+            {"username": f"tebak{n}@example.id", "password": "x"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}, 203.0.113.9",
+            REMOTE_ADDR="127.0.0.1",
+        )
+    assert AccessAttempt.objects.filter(ip_address="203.0.113.9").count() == 10
+    blocked = _login(client, "siti@example.id", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert blocked.status_code == 429
+    other = _login(client, "siti@example.id", HTTP_X_FORWARDED_FOR="203.0.113.10")
+    assert other.status_code == 302
