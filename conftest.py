@@ -14,6 +14,7 @@ from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
 from django.urls import reverse
 
+from inklusi.accounts.twofactor import force_login_verified
 from inklusi.testing import factories
 
 
@@ -68,8 +69,7 @@ def login(client):
     """login(user) logs the test client in as `user` and returns the client."""
 
     def _login(user):
-        client.force_login(user)
-        return client
+        return force_login_verified(client, user)
 
     return _login
 
@@ -139,10 +139,19 @@ def phone_login(phone):
     """phone_login(email) logs the phone in with the personas' password and waits for home."""
 
     def _login(email, password="rahasia-123"):
+        from inklusi.accounts.models import User
+        from inklusi.accounts.twofactor import current_code, device_for_tests, needs_two_factor
+
+        user = User.objects.filter(email=email).first()
+        device = device_for_tests(user) if user and needs_two_factor(user) else None
         phone.goto(phone.base_url + reverse("accounts:login"))
         phone.fill("input[name=username]", email)
         phone.fill("input[name=password]", password)
         phone.click("main button[type=submit]")
+        if device is not None:  # a national admin: the code of their authenticator next
+            phone.wait_for_url(phone.base_url + reverse("accounts:two_factor") + "*")
+            phone.fill("input[name=code]", current_code(device))
+            phone.click("main button[type=submit]")
         phone.wait_for_url(phone.base_url + "/")
         return phone
 
@@ -184,8 +193,7 @@ def persona_clients(world, django_db_blocker):
         people = vars(world.people)
         participants = {f"participant-{place}": at.participant for place, at in world.at.items()}
         for name, user in {**people, **participants}.items():
-            clients[name] = Client()
-            clients[name].force_login(user)
+            clients[name] = force_login_verified(Client(), user)
     return clients
 
 

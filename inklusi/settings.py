@@ -4,6 +4,7 @@ Debug is off unless DEBUG=1; outside debug a SECRET_KEY must be given.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,9 +45,16 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "csp",
+    # Who did what (docs/architecture.md, "Who did what"): the audit trail, login limits and
+    # two-factor sign-in.
+    "auditlog",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "inklusi.core",
     "inklusi.regions",
     "inklusi.accounts",
+    "inklusi.audit",
     "inklusi.notifications",
     "inklusi.libraries",
     "inklusi.team",
@@ -85,9 +93,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "inklusi.accounts.twofactor.RequireTwoFactorMiddleware",
+    "inklusi.core.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inklusi.core.replica.ReplicaReadsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Widget templates may live in the project's templates folder.
@@ -142,7 +154,11 @@ READ_REPLICA_NAMESPACES = ("monitoring",)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -379,6 +395,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes tells each failed log-in at INFO; its lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Let Django serve uploads itself (small single-machine installs only).
@@ -410,3 +428,61 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+# Who did what. The audit trail (django-auditlog): every record people change, with who, when,
+# from which address and the fields before and after. Timestamps that change on every save and
+# secrets are left out.
+_AUDIT_SKIP = ["updated_at", "password", "last_login", "token", "invite_token", "key_hash"]
+AUDITLOG_INCLUDE_TRACKING_MODELS = [
+    {"model": label, "exclude_fields": _AUDIT_SKIP}
+    for label in (
+        "accounts.user",
+        "accounts.roleassignment",
+        "accounts.invitation",
+        "libraries.library",
+        "libraries.assistance",
+        "announcements.announcement",
+        "questions.question",
+        "comments.comment",
+        "activities.activity",
+        "activities.activityphoto",
+        "reports.monthlyreport",
+        "partners.partner",
+        "partners.partnercontact",
+        "partners.agreement",
+        "partners.contribution",
+        "advocacy.advocacymeeting",
+        "plans.plan",
+        "plans.need",
+        "plans.planactivity",
+        "plans.budgetline",
+        "plans.submission",
+        "trainings.training",
+        "trainings.session",
+        "trainings.material",
+        "trainings.registration",
+        "trainings.attendance",
+        "trainings.certificate",
+        "stories.story",
+        "stories.selection",
+        "api.apitoken",
+    )
+]
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Login limits (django-axes): 10 wrong passwords for one account, or from one address, lock
+# that account or address for 30 minutes; a right password resets the count. A national admin
+# unlocks earlier in the admin ("Access attempts") or with `manage.py axes_reset_username`.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "inklusi.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "inklusi.core.middleware.client_address"  # right behind nginx too
+AXES_USERNAME_FORM_FIELD = "username"  # the log-in form's field, which holds the e-mail
+AXES_USERNAME_CALLABLE = "inklusi.accounts.views.login_username"
+AXES_VERBOSE = False
+# Password reset requests: per e-mail address and per network address, (count, seconds).
+PASSWORD_RESET_RATE_PER_EMAIL = (3, 60 * 60)
+PASSWORD_RESET_RATE_PER_ADDRESS = (20, 60 * 60)
+# Two-factor sign-in (django-otp, TOTP) for national admins; the issuer names the app.
+OTP_TOTP_ISSUER = "Inklusi"

@@ -32,6 +32,7 @@ urlpatterns = [
     path("api/", include("inklusi.api.urls")),
     path("data/v1/", include("inklusi.api.data_urls")),
     path("impor/", include("inklusi.imports.urls")),
+    path("riwayat/", include("inklusi.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

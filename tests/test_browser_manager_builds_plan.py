@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from inklusi.plans.models import EventKind, Plan, State
+from inklusi.plans.tests.helpers import events
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,7 +69,7 @@ def test_manager_builds_a_plan_and_the_coordinator_comments(people, libraries, p
     page.fill("#review textarea[name=comment]", "Mohon perbaiki anggaran rak buku.")
     page.click("#review button[value=changes]")
     page.wait_for_selector(".plan-state-draft")
-    assert plan.events.filter(kind=EventKind.COMMENT, section="budget").count() == 1
+    assert len(events(plan, kind=EventKind.COMMENT, section="budget")) == 1
 
     page.context.clear_cookies()
     page = phone_login("pengelola@example.id")

@@ -117,6 +117,7 @@ def test_admin_is_for_national_admins_only(people, login, who):
         ("downloads:detail", [1]),
         ("imports:index", []),
         ("imports:detail", [1]),
+        ("audit:search", []),
     ],
 )
 def test_pages_need_login(client, db, name, args):
@@ -253,6 +254,34 @@ APP_PAGES = {
         ("list", "imports:index", None, CREATED),
         ("template", "imports:template", lambda at: ["laporan"], CREATED),
         ("registry template", "imports:template", lambda at: ["perpustakaan"], REGISTRY),
+    ],
+    "audit": [
+        (
+            "library history",
+            "audit:record",
+            lambda at: ["libraries.library", at.library.pk],
+            EDITED,
+        ),
+        ("plan history", "audit:record", lambda at: ["plans.plan", at.plan.pk], EDITED),
+        (
+            "report history",
+            "audit:record",
+            lambda at: ["reports.monthlyreport", at.report.pk],
+            EDITED,
+        ),
+        (
+            "training history",
+            "audit:record",
+            lambda at: ["trainings.training", at.training.pk],
+            RUN_BY_OFFICE,
+        ),
+        (
+            "person history",
+            "audit:record",
+            lambda at: ["accounts.user", at.participant.pk],
+            "200 404 404 404 404 404 404 404",
+        ),
+        ("search", "audit:search", None, "200 403 403 403 403 403 403 403"),
     ],
 }
 

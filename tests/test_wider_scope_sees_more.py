@@ -309,6 +309,19 @@ PAGES = {
     "rest:docs": Exempt("the API's browsable description: no records"),
     "opendata:csv": PUBLIC,
     "opendata:json": PUBLIC,
+    # who did what: the two-factor steps of one's own log-in, the audit trail
+    "accounts:two_factor": OWN_ACCOUNT,
+    "accounts:two_factor_setup": OWN_ACCOUNT,
+    "audit:search": Page(),
+    "audit:record": Page(
+        [
+            lambda at: ["libraries.library", at.library.pk],
+            lambda at: ["activities.activity", at.activity.pk],
+            lambda at: ["plans.plan", at.plan.pk],
+            lambda at: ["partners.agreement", at.agreement.pk],
+            lambda at: ["trainings.training", at.training.pk],
+        ]
+    ),
 }
 # Namespaces whose pages are not the app's own.
 EXEMPT_NAMESPACES = {

@@ -7,6 +7,8 @@ app_name = "accounts"
 urlpatterns = [
     path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kode/", views.two_factor, name="two_factor"),
+    path("kode/pasang/", views.two_factor_setup, name="two_factor_setup"),
     path("profil/", views.profile, name="profile"),
     path("bahasa/", views.set_language, name="set_language"),
     path(
@@ -16,7 +18,7 @@ urlpatterns = [
     ),
     path(
         "lupa-sandi/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
@@ -30,7 +32,7 @@ urlpatterns = [
     ),
     path(
         "atur-sandi/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             success_url=reverse_lazy("accounts:password_reset_complete")
         ),
         name="password_reset_confirm",

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.auditing import part_of
 from inklusi.core.funding import FundingSource
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.core.storage import PRIVATE_PREFIX
@@ -317,3 +318,7 @@ class ActivityPhoto(models.Model):
     def is_public(self):
         """Shown on the public pages and served by address: consented, activity published."""
         return self.consent_to_publish and self.activity.status == Status.PUBLISHED
+
+    def get_additional_data(self):
+        """Its audit entries show in the activity's history (inklusi.core.auditing)."""
+        return part_of(Activity, self.activity_id)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from inklusi.accounts.scope import Scope
 from inklusi.core import derived
+from inklusi.core.auditing import record_bulk_updated, record_created
 
 from .models import Activity, Review, Status
 from .photos import add_photo, place_files
@@ -207,11 +208,13 @@ def save_activities(activities, user, fields, *, publish=False, batch_size=500):
             _publish(activity)
         activity.updated_at = now
     with derived.changes():
-        Activity.objects.bulk_create(
-            [activity for activity in activities if activity.pk is None], batch_size=batch_size
-        )
+        new = [activity for activity in activities if activity.pk is None]
+        changed = [activity for activity in activities if activity.pk in stored]
+        Activity.objects.bulk_create(new, batch_size=batch_size)
+        record_created(new, actor=user)
+        record_bulk_updated(changed, actor=user)
         Activity.objects.bulk_update(
-            [activity for activity in activities if activity.pk in stored],
+            changed,
             [*fields, *MOVED_FIELDS],
             batch_size=batch_size,
         )

@@ -1,3 +1,4 @@
+from auditlog import middleware as auditlog_middleware
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.utils import translation
@@ -38,3 +39,24 @@ class RejectNulMiddleware:
         if any("\x00" in value for value in values):
             return bad_request(request, SuspiciousOperation("NUL in the request"))
         return self.get_response(request)
+
+
+def client_address(request):
+    """The visitor's address. Behind the proxy (BEHIND_PROXY=1) it is the last address of
+    X-Forwarded-For, the one nginx added (`$proxy_add_x_forwarded_for`); earlier ones come from
+    the client and may be made up. Log-in limits and the audit trail use it."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
+    return request.META.get("REMOTE_ADDR")
+
+
+class AuditlogMiddleware(auditlog_middleware.AuditlogMiddleware):
+    """django-auditlog's middleware (who and from where, for every audit entry), taking the
+    address the same way as the log-in limits."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_address(request)

@@ -48,6 +48,10 @@ def staff(scope):
     return scope.user.is_staff
 
 
+def national(scope):
+    return scope.is_national
+
+
 def several_libraries(scope):
     return holds_a_place(scope) and scope.single_library_id is None
 
@@ -96,6 +100,7 @@ MENU = (
     Entry("imports", _("Import"), regional_editors, "imports:index"),
     Entry("team", _("Team"), inviters, "team:team"),
     Entry("profile", _("Profile"), everyone, "accounts:profile"),
+    Entry("audit", _("Audit trail"), national, "audit:search"),
     Entry("admin", _("Administration"), staff, "admin:index"),
 )
 

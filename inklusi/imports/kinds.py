@@ -181,7 +181,7 @@ class Libraries(ImportKind):
         return record.npp
 
     def save(self, records, user):
-        save_libraries(records, self.fields)
+        save_libraries(records, self.fields, user=user)
 
 
 FIGURES = (

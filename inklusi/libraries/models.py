@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.core.auditing import part_of
 from inklusi.core.phones import normalize_whatsapp
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.regions.models import Level
@@ -270,3 +271,7 @@ class Assistance(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.received_on:%Y})"
+
+    def get_additional_data(self):
+        """Its audit entries show in the library's history (inklusi.core.auditing)."""
+        return part_of(Library, self.library_id)

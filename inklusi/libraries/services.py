@@ -4,6 +4,7 @@ and its reports count as filed only while it is in the programme and from the mo
 """
 
 from inklusi.core import derived
+from inklusi.core.auditing import record_bulk_updated, record_created
 
 from .models import Library
 
@@ -36,11 +37,11 @@ def delete_libraries(libraries):
             library.delete()
 
 
-def save_libraries(libraries, fields, *, batch_size=500):
+def save_libraries(libraries, fields, *, user=None, batch_size=500):
     """Save many libraries at once (the spreadsheet import), each already cleaned as its form
     cleans it: new ones (no pk) are inserted, stored ones have `fields` written. A library that
     moved, changed status or joining date has all its summary rows written again, once, at the
-    end."""
+    end. Each gets its audit entry, in bulk, naming `user`."""
     libraries = list(libraries)
     new = [library for library in libraries if library.pk is None]
     stored = [library for library in libraries if library.pk is not None]
@@ -52,7 +53,9 @@ def save_libraries(libraries, fields, *, batch_size=500):
             .values_list("pk", *SUMMARY_FIELDS)
         }
         Library.objects.bulk_create(new, batch_size=batch_size)
+        record_created(new, actor=user)
         if stored:
+            record_bulk_updated(stored, actor=user)
             Library.objects.bulk_update(stored, [*fields, "updated_at"], batch_size=batch_size)
         for library in stored:
             if before.get(library.pk) != tuple(getattr(library, f) for f in SUMMARY_FIELDS):

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.auditing import part_of
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths, optional_library, optional_region
 from inklusi.core.storage import PRIVATE_PREFIX
 
@@ -122,6 +123,10 @@ class PartnerContact(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_additional_data(self):
+        """Its audit entries show in the partner's history (inklusi.core.auditing)."""
+        return part_of(Partner, self.partner_id)
 
 
 class AgreementKind(models.TextChoices):
@@ -235,6 +240,10 @@ class Agreement(models.Model):
     def document_name(self):
         return PurePosixPath(self.document.name).name if self.document else ""
 
+    def get_additional_data(self):
+        """Its audit entries show in the partner's history (inklusi.core.auditing)."""
+        return part_of(Partner, self.partner_id)
+
 
 class ContributionKind(models.TextChoices):
     CASH = "cash", _("Cash")
@@ -317,3 +326,7 @@ class Contribution(models.Model):
             errors["is_estimate"] = _("A cash amount is exact, not an estimate.")
         if errors:
             raise ValidationError(errors)
+
+    def get_additional_data(self):
+        """Its audit entries show in the partner's history (inklusi.core.auditing)."""
+        return part_of(Partner, self.partner_id)

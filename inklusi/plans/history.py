@@ -1,15 +1,27 @@
-"""A plan's history: every change written as a `PlanEvent`, and told back in words.
+"""A plan's history: every step of a plan (created, a part added, changed or removed, moved on,
+commented, submitted, decided, realised) is an entry of the audit trail (django-auditlog's
+`LogEntry` on the plan, with who and from which address), told back in words here.
 
-Field names, not their labels, are stored, so the history reads in the reader's language.
+The step's own words are in the entry's `additional_data` (`step`, `target`, `subject`, `text`,
+`section`, and `changes` as read by a person: choices by label, money in Rupiah); the entry's
+`changes` hold the same fields before and after for the audit search. The services write the
+step and keep auditlog's automatic entries of the same saves out (`disable_auditlog`), so each
+change is told once. Field names, not their labels, are stored, so the history reads in the
+reader's language.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inklusi.core.templatetags.inklusi import rupiah
 
-from .models import BudgetLine, EventKind, Need, Plan, PlanActivity, PlanEvent, State
+from .models import BudgetLine, EventKind, Need, Plan, PlanActivity, Section, State
 
 SHOWN_CHARS = 80
 MONEY_FIELDS = {"unit_price", "total", "approved_amount", "spent_amount"}
@@ -54,15 +66,65 @@ def differences(before, after):
 
 
 def log(plan, user, kind, *, target="", subject="", text="", section="", changes=()):
-    return PlanEvent.objects.create(
-        plan=plan,
-        user=user,
-        kind=kind,
-        target=target,
-        subject=_shown(subject)[:300],
-        text=text,
-        section=section,
-        changes=list(changes),
+    changes = list(changes)
+    return LogEntry.objects.log_create(
+        plan,
+        force_log=True,
+        action=LogEntry.Action.CREATE if kind == EventKind.CREATED else LogEntry.Action.UPDATE,
+        changes={change["field"]: [change["old"], change["new"]] for change in changes},
+        actor=user,
+        additional_data={
+            "step": kind,
+            "target": target,
+            "subject": _shown(subject)[:300],
+            "text": text,
+            "section": section,
+            "changes": changes,
+        },
+    )
+
+
+def steps(plan):
+    """The plan's steps, newest first, as the page reads them (`kind`, `section`, `target`,
+    `subject`, `text`, `changes`, `user`, `at`)."""
+    entries = (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Plan),
+            object_pk=str(plan.pk),
+            additional_data__has_key="step",
+        )
+        .select_related("actor")
+        .order_by("-timestamp", "-pk")
+    )
+    return [_step(entry) for entry in entries]
+
+
+@dataclass
+class Step:
+    kind: str
+    section: str
+    target: str
+    subject: str
+    text: str
+    changes: list
+    user: object
+    at: datetime
+
+    def get_section_display(self):
+        return Section(self.section).label if self.section in Section.values else ""
+
+
+def _step(entry):
+    data = entry.additional_data
+    return Step(
+        kind=data["step"],
+        section=data.get("section", ""),
+        target=data.get("target", ""),
+        subject=data.get("subject", ""),
+        text=data.get("text", ""),
+        changes=data.get("changes", []),
+        user=entry.actor,
+        at=entry.timestamp,
     )
 
 

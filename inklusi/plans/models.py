@@ -4,7 +4,8 @@
 chosen, each answering named needs; (c) budget lines per activity, each with its funding source;
 (d) per activity, the expected result and how it will be measured. Then the plan goes through
 a life (see `services.py`): review by the coordinator, submission to the funder, a decision per
-budget line, and what was actually spent and held. Every change is kept as a `PlanEvent`.
+budget line, and what was actually spent and held. Every step is kept in the audit trail
+(`history.py`).
 """
 
 import uuid
@@ -20,6 +21,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.auditing import part_of
 from inklusi.core.funding import FundingSource
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.core.storage import PRIVATE_PREFIX
@@ -186,6 +188,10 @@ class Need(models.Model):
     def __str__(self):
         return self.problem
 
+    def get_additional_data(self):
+        """Its audit entries show in the plan's history (inklusi.core.auditing)."""
+        return part_of(Plan, self.plan_id)
+
 
 class PlanActivity(models.Model):
     """Steps (b) and (d): an activity answering named needs, its expected result and measure;
@@ -247,6 +253,10 @@ class PlanActivity(models.Model):
 
     def totals(self):
         return _sums(self.lines.all())
+
+    def get_additional_data(self):
+        """Its audit entries show in the plan's history (inklusi.core.auditing)."""
+        return part_of(Plan, self.plan_id)
 
 
 def decision_path(line, filename):
@@ -351,6 +361,10 @@ class BudgetLine(models.Model):
     def is_decided(self):
         return self.decision != Decision.PENDING
 
+    def get_additional_data(self):
+        """Its audit entries show in the plan's history (inklusi.core.auditing)."""
+        return part_of(Plan, self.activity.plan_id)
+
 
 class Submission(models.Model):
     """The plan (or part of it) handed to a funder: which forum, when, to whom."""
@@ -377,6 +391,10 @@ class Submission(models.Model):
     def __str__(self):
         return f"{self.get_forum_display()} · {self.submitted_on}"
 
+    def get_additional_data(self):
+        """Its audit entries show in the plan's history (inklusi.core.auditing)."""
+        return part_of(Plan, self.plan_id)
+
 
 class EventKind(models.TextChoices):
     CREATED = "created", _("Created")
@@ -388,30 +406,3 @@ class EventKind(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted to the funder")
     DECISION = "decision", _("Decision recorded")
     REALISATION = "realisation", _("Realisation recorded")
-
-
-class PlanEvent(models.Model):
-    """One entry of a plan's history: who did what, when, and which fields changed."""
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=20, choices=EventKind.choices)
-    section = models.CharField(max_length=20, choices=Section.choices, blank=True)
-    # What the event is about: "need", "activity", "line", "plan" (see history.TARGETS).
-    target = models.CharField(max_length=20, blank=True)
-    subject = models.CharField(max_length=300, blank=True)
-    text = models.TextField(blank=True)
-    # [{"field": name, "old": text, "new": text}, ...]
-    changes = models.JSONField(default=list, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        verbose_name = _("plan event")
-        verbose_name_plural = _("plan events")
-        indexes = [models.Index(fields=["plan", "kind"])]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"

@@ -13,6 +13,7 @@ content is frozen; after submission only decisions and realisation are written, 
 approved amount only by `record_decision`.
 """
 
+from auditlog.context import disable_auditlog
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -116,7 +117,8 @@ def _move(plan, user, action, new_state, text="", section=""):
         check(user, fresh, action)
         old = fresh.state
         fresh.state = new_state
-        fresh.save(update_fields=["state", "updated_at"])
+        with disable_auditlog():  # the step below is the audit entry
+            fresh.save(update_fields=["state", "updated_at"])
         log_state(fresh, user, old, text=text, section=section)
     plan.state = new_state
     return fresh
@@ -130,7 +132,7 @@ def start_plan(library, year, user, *, start_from="empty", template_keys=()):
     activities and budget lines; not decisions or realisation), or filled from the template of
     common activities. ValidationError if the library already has a plan for that year."""
     try:
-        with transaction.atomic():
+        with transaction.atomic(), disable_auditlog():  # the "created" step is the audit entry
             plan = Plan.objects.create(library=library, year=year, created_by=user)
             text = ""
             if start_from == "previous":
@@ -182,7 +184,8 @@ def save_part(form, plan, user, target, section):
     with transaction.atomic():
         check(user, _locked(plan), "edit")
         before = {} if is_new else snapshot(type(instance).objects.get(pk=instance.pk), names)
-        saved = form.save()
+        with disable_auditlog():  # the step below is the audit entry
+            saved = form.save()
         after = snapshot(saved, names)
         changes = differences(before, after)
         if is_new or changes:
@@ -205,7 +208,8 @@ def remove_part(obj, plan, user, target, section):
     with transaction.atomic():
         check(user, _locked(plan), "edit")
         subject = str(obj)
-        obj.delete()
+        with disable_auditlog():  # the step below is the audit entry
+            obj.delete()
         log(plan, user, EventKind.REMOVED, target=target, subject=subject, section=section)
 
 
@@ -272,14 +276,15 @@ def submit_to_funder(plan, user, *, forum, submitted_on, addressed_to, reference
     with transaction.atomic():
         fresh = _locked(plan)
         check(user, fresh, "submit_to_funder")
-        submission = Submission.objects.create(
-            plan=fresh,
-            forum=forum,
-            submitted_on=submitted_on,
-            addressed_to=addressed_to,
-            reference=reference,
-            created_by=user,
-        )
+        with disable_auditlog():  # the step below is the audit entry
+            submission = Submission.objects.create(
+                plan=fresh,
+                forum=forum,
+                submitted_on=submitted_on,
+                addressed_to=addressed_to,
+                reference=reference,
+                created_by=user,
+            )
         log(
             fresh,
             user,
@@ -327,7 +332,8 @@ def record_decision(
         line.decided_by = user
         if document:
             line.decision_document = document
-        line.save(update_fields=DECISION_FIELDS)
+        with disable_auditlog():  # the step below is the audit entry
+            line.save(update_fields=DECISION_FIELDS)
         log(
             fresh,
             user,
@@ -342,7 +348,8 @@ def record_decision(
         if new_state != fresh.state:
             old = fresh.state
             fresh.state = new_state
-            fresh.save(update_fields=["state", "updated_at"])
+            with disable_auditlog():
+                fresh.save(update_fields=["state", "updated_at"])
             log_state(fresh, user, old)
     plan.state = fresh.state
     return line
@@ -360,7 +367,8 @@ def record_realisation(plan_activity, user, *, held, activity, note, spent):
         plan_activity.held, plan_activity.activity = held, activity
         plan_activity.realisation_note = (note or "").strip()
         plan_activity.clean()
-        plan_activity.save(update_fields=names)
+        with disable_auditlog():  # the realisation step below is the audit entry
+            plan_activity.save(update_fields=names)
         changes = differences(before, snapshot(plan_activity, names))
         for line, amount in spent.items():
             if not line.is_approved or line.activity_id != plan_activity.pk:
@@ -368,7 +376,8 @@ def record_realisation(plan_activity, user, *, held, activity, note, spent):
             old = line.spent_amount
             if old != amount:
                 line.spent_amount = amount
-                line.save(update_fields=["spent_amount"])
+                with disable_auditlog():
+                    line.save(update_fields=["spent_amount"])
                 changes.append(
                     {
                         "field": "spent_amount",

@@ -30,7 +30,7 @@ from .forms import (
     StartForm,
     SubmissionForm,
 )
-from .history import change_rows, describe
+from .history import change_rows, describe, steps
 from .models import BudgetLine, EventKind, Plan, PlanActivity, Section, State
 from .proposal import DOCX_TYPE, figure_sentences, proposal_data, proposal_docx, quantity
 
@@ -115,7 +115,7 @@ def plan_detail(request, pk):
         lines = activity.lines.all()
         activity.asked = sum(line.total for line in lines)
         activity.approved = sum(line.approved_amount or 0 for line in lines if line.is_approved)
-    events = list(plan.events.select_related("user"))
+    events = steps(plan)
     comments = {}
     for event in events:
         event.sentence = describe(event)

@@ -1,5 +1,7 @@
 """Asking, answering (the first answer takes the question) and the FAQ: every write here."""
 
+from copy import copy
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from inklusi.accounts.models import Role, people_holding
 from inklusi.core import ratelimit
+from inklusi.core.auditing import record_updated
 from inklusi.notifications import services as notifications
 
 from .models import Question
@@ -49,6 +52,7 @@ def answer(question, scope, by, text):
     is overwritten: the update only happens while the question is still open."""
     if not scope.can_review(question.library):
         raise PermissionDenied
+    before = copy(question)
     taken = Question.objects.filter(pk=question.pk, answered_at__isnull=True).update(
         answer=text, answered_by=by, answered_at=timezone.now()
     )
@@ -57,6 +61,7 @@ def answer(question, scope, by, text):
         raise ValidationError(
             _("%(name)s answered this question first.") % {"name": question.answered_by}
         )
+    record_updated(before, question)
     with translation.override(settings.LANGUAGE_CODE):
         notifications.notify(
             [question.asked_by],

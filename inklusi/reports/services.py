@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from inklusi.accounts.scope import Scope
 from inklusi.core import derived
+from inklusi.core.auditing import record_bulk_updated, record_created
 
 from .models import DUPLICATE, MonthlyReport, histories, is_open, not_open_error
 
@@ -81,6 +82,8 @@ def save_reports(reports, user, fields, *, submitted_at=None, batch_size=500):
         report.unusual_confirmed = bool(report.unusual_figures(history[report.library_id]))
     with derived.changes():
         MonthlyReport.objects.bulk_create(new, batch_size=batch_size)
+        record_created(new, actor=user)
+        record_bulk_updated(stored, actor=user)
         written = [*fields, "updated_by", "updated_at", "filed_on_time", "unusual_confirmed"]
         MonthlyReport.objects.bulk_update(stored, written, batch_size=batch_size)
         for report in reports:

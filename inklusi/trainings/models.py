@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from inklusi.core.auditing import part_of
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.core.storage import PRIVATE_PREFIX
 from inklusi.libraries.models import Kind as LibraryKind
@@ -266,6 +267,10 @@ def material_path(instance, filename):
         f"{PRIVATE_PREFIX}bimtek/{instance.session.training_id}/{secrets.token_hex(8)}/{filename}"
     )
 
+    def get_additional_data(self):
+        """Its audit entries show in the training's history (inklusi.core.auditing)."""
+        return part_of(Training, self.training_id)
+
 
 class Material(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="materials")
@@ -289,6 +294,10 @@ class Material(models.Model):
     @property
     def file_name(self):
         return PurePosixPath(self.file.name).name if self.file else ""
+
+    def get_additional_data(self):
+        """Its audit entries show in the training's history (inklusi.core.auditing)."""
+        return part_of(Training, self.session.training_id)
 
 
 class Registration(models.Model):
@@ -329,6 +338,10 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.user} · {self.training}"
 
+    def get_additional_data(self):
+        """Its audit entries show in the training's history (inklusi.core.auditing)."""
+        return part_of(Training, self.training_id)
+
 
 class AttendanceMethod(models.TextChoices):
     CODE = "code", _("Code")
@@ -362,6 +375,10 @@ class Attendance(models.Model):
     def time_label(self):
         training = self.session.training
         return f"{training.local(self.checked_in_at):%H.%M} {training.zone_abbreviation}"
+
+    def get_additional_data(self):
+        """Its audit entries show in the training's history (inklusi.core.auditing)."""
+        return part_of(Training, self.session.training_id)
 
 
 class Question(models.Model):
@@ -457,3 +474,7 @@ class Certificate(models.Model):
     def get_absolute_url(self):
         """The public verification page."""
         return reverse("trainings:verify", args=[self.number])
+
+    def get_additional_data(self):
+        """Its audit entries show in the training's history (inklusi.core.auditing)."""
+        return part_of(Training, self.registration.training_id)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from inklusi.accounts.models import Role, RoleAssignment, User
 from inklusi.accounts.scope import Scope
+from inklusi.core.auditing import record_created
 from inklusi.libraries.models import Kind, Library
 from inklusi.regions.models import CODE_LENGTH, Level, Region
 
@@ -441,7 +442,7 @@ def mark_attendance(session, present_ids, by):
     session.attendances.exclude(registration_id__in=present_ids).delete()
     present = session.training.registrations.filter(pk__in=present_ids).values_list("pk", flat=True)
     attended = set(session.attendances.values_list("registration_id", flat=True))
-    Attendance.objects.bulk_create(
+    marked = Attendance.objects.bulk_create(
         [
             Attendance(
                 registration_id=pk,
@@ -455,6 +456,12 @@ def mark_attendance(session, present_ids, by):
             if pk not in attended
         ],
         ignore_conflicts=True,
+    )
+    # With ignore_conflicts the rows come back without their ids: read them back.
+    record_created(
+        session.attendances.filter(registration_id__in=[row.registration_id for row in marked])
+        .exclude(registration_id__in=attended)
+        .select_related("registration__user", "registration__training", "session")
     )
 
 
@@ -682,6 +689,11 @@ def issue_certificates(training, user):
         if row.awaits_certificate
     ]
     Certificate.objects.bulk_create(new, ignore_conflicts=True)
+    record_created(
+        Certificate.objects.filter(number__in=[c.number for c in new]).select_related(
+            "registration__user", "registration__training"
+        )
+    )
     return len(new)
 
 

@@ -1,8 +1,10 @@
 """Django admin is for national admins only."""
 
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inklusi.accounts.models import Role, User
+from inklusi.accounts.twofactor import current_code, force_login_verified
 
 
 def test_national_admin_opens_the_admin(login, people):
@@ -63,7 +65,8 @@ def test_admin_add_refuses_an_email_in_another_case(login, people):
 
 
 def test_superuser_without_role_opens_the_admin(client, db):
-    client.force_login(User.objects.create_superuser("root@example.id", "x", full_name="Root"))
+    root = User.objects.create_superuser("root@example.id", "x", full_name="Root")
+    force_login_verified(client, root)
     assert client.get(reverse("admin:index")).status_code == 200
 
 
@@ -91,6 +94,12 @@ def test_national_admin_logs_in_to_the_admin(client, people):
         {"username": "admin@example.id", "password": "rahasia-123", "next": "/admin/"},
     )
     assert response.status_code == 302
+    # The password alone is not enough: the admin asks for the code first.
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:two_factor") + "?next=%2Fadmin%2F"
+    device = TOTPDevice.objects.create(user=people.admin, name="default")
+    client.post(reverse("accounts:two_factor"), {"code": current_code(device), "next": "/admin/"})
     assert client.get("/admin/").status_code == 200
 
 

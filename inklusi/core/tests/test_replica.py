@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from inklusi.accounts.twofactor import force_login_verified
 from inklusi.core import replica
 from inklusi.core.replica import ReplicaRouter, reading_replica, replica_reads
 
@@ -40,7 +41,7 @@ def seen_flags(monkeypatch):
 
 @pytest.mark.django_db
 def test_the_dashboard_reads_from_the_replica(client, people, seen_flags):
-    client.force_login(people.admin)
+    force_login_verified(client, people.admin)
     assert client.get(reverse("monitoring:nation")).status_code == 200
     assert True in seen_flags
     assert not reading_replica()  # reset after the request
@@ -48,7 +49,7 @@ def test_the_dashboard_reads_from_the_replica(client, people, seen_flags):
 
 @pytest.mark.django_db
 def test_other_pages_and_every_post_read_from_the_primary(client, people, seen_flags):
-    client.force_login(people.admin)
+    force_login_verified(client, people.admin)
     assert client.get(reverse("home:home")).status_code == 200
     client.post(reverse("monitoring:nation"))
     assert True not in seen_flags

@@ -5,6 +5,7 @@ import pytest
 from inklusi.accounts.models import Role
 from inklusi.devtools.demo_plans import load_demo_plans
 from inklusi.plans.models import Plan, State
+from inklusi.plans.tests.helpers import events
 from inklusi.testing.factories import UserFactory
 
 
@@ -24,7 +25,7 @@ def test_demo_is_loaded_once(libraries, demo_users):
     for plan in created:
         asked = plan.totals()["asked"]
         assert 2_000_000 <= asked <= 50_000_000
-        assert plan.events.exists()
+        assert events(plan)
     decided = Plan.objects.get(library=libraries.air_batu, state=State.DECIDED)
     assert 0 < decided.totals()["approved"] <= decided.totals()["asked"]
     draft = Plan.objects.get(library=libraries.air_batu, state=State.DRAFT)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from inklusi.home.menu import MENU
 
 EVERY = [entry.key for entry in MENU]
-COORDINATOR = [key for key in EVERY if key not in ("my_library", "admin")]
+COORDINATOR = [key for key in EVERY if key not in ("my_library", "audit", "admin")]
 MENUS = {
     "admin": [key for key in EVERY if key != "my_library"],
     "province": COORDINATOR,

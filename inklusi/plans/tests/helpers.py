@@ -109,3 +109,10 @@ def url(name, *args):
 
 def messages_of(response):
     return [str(m) for m in response.context["messages"]] if response.context else []
+
+
+def events(plan, **match):
+    """The plan's history steps (newest first) whose attributes match `match`."""
+    from inklusi.plans.history import steps
+
+    return [s for s in steps(plan) if all(getattr(s, k) == v for k, v in match.items())]

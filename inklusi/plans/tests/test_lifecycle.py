@@ -9,7 +9,7 @@ from django.db import IntegrityError
 from inklusi.plans import services
 from inklusi.plans.models import BudgetLine, Decision, EventKind, Plan, State
 
-from .helpers import make_plan, move_to
+from .helpers import events, make_plan, move_to
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_the_whole_way(plan, people):
     plan.refresh_from_db()
     assert plan.state == State.DECIDED
     assert plan.totals() == {"asked": 3_450_253, "approved": 3_200_000, "spent": 0}
-    kinds = list(plan.events.order_by("at", "pk").values_list("kind", flat=True))
+    kinds = [e.kind for e in reversed(events(plan))]
     assert kinds.count(EventKind.STATE) == 6
     assert kinds.count(EventKind.DECISION) == 3
 

@@ -5,7 +5,7 @@ import pytest
 
 from inklusi.plans.models import BudgetLine, EventKind, Need, PlanActivity, State
 
-from .helpers import make_plan, messages_of, move_to, url
+from .helpers import events, make_plan, messages_of, move_to, url
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_background_is_saved_and_logged(people, login, plan):
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.background == "Tiga dusun."
-    event = plan.events.get(kind=EventKind.CHANGED)
+    [event] = events(plan, kind=EventKind.CHANGED)
     assert event.changes == [{"field": "background", "old": "", "new": "Tiga dusun."}]
 
 
@@ -48,7 +48,7 @@ def test_need_is_added_and_changed(people, login, plan):
     need = Need.objects.get(problem="Jalan rusak")
     data["problem"] = "Jalan ke dusun rusak"
     assert client.post(url("need_edit", plan.pk, need.pk), data).status_code == 302
-    event = plan.events.filter(kind=EventKind.CHANGED).get()
+    [event] = events(plan, kind=EventKind.CHANGED)
     assert event.changes == [
         {"field": "problem", "old": "Jalan rusak", "new": "Jalan ke dusun rusak"}
     ]
@@ -127,7 +127,7 @@ def test_parts_are_removed(people, login, plan):
     activity = plan.activities.get(title="Pelatihan internet")
     assert client.post(url("delete", plan.pk, "activity", activity.pk)).status_code == 302
     assert plan.totals()["asked"] == 2_250_000
-    assert plan.events.filter(kind=EventKind.REMOVED).count() == 2
+    assert len(events(plan, kind=EventKind.REMOVED)) == 2
     assert client.post(url("delete", plan.pk, "plan", plan.pk)).status_code == 404
     assert client.get(url("delete", plan.pk, "line", line.pk)).status_code == 405
 

@@ -4,7 +4,7 @@ import pytest
 
 from inklusi.plans.models import EventKind, Plan, State, Submission
 
-from .helpers import make_plan, messages_of, move_to, url
+from .helpers import events, make_plan, messages_of, move_to, url
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_coordinator_asks_for_changes_then_approves(people, login, plan):
     )
     assert response.status_code == 302
     assert state() == State.DRAFT
-    event = plan.events.filter(kind=EventKind.STATE).latest("pk")
+    event = events(plan, kind=EventKind.STATE)[0]
     assert (event.text, event.section) == ("Tambah angka.", "needs")
     move_to(Plan.objects.get(), State.IN_REVIEW, people)
     client.post(url("review", plan.pk), {"section": "general", "action": "approve"})
@@ -70,13 +70,13 @@ def test_comments_per_section(people, login, plan):
     client = login(people.regency)
     response = client.post(url("comment", plan.pk), {"section": "budget", "text": "Cek harga."})
     assert response.status_code == 302
-    event = plan.events.get(kind=EventKind.COMMENT)
+    [event] = events(plan, kind=EventKind.COMMENT)
     assert (event.section, event.text, event.user) == ("budget", "Cek harga.", people.regency)
     page = client.get(url("detail", plan.pk))
     assert page.context["comments"]["budget"] == [event]
     client.post(url("comment", plan.pk), {"section": "nonsense", "text": "x"})
     client.post(url("comment", plan.pk), {"section": "budget", "text": "   "})
-    assert plan.events.filter(kind=EventKind.COMMENT).count() == 1
+    assert len(events(plan, kind=EventKind.COMMENT)) == 1
 
 
 def test_viewer_cannot_comment(people, login, plan):
@@ -84,7 +84,7 @@ def test_viewer_cannot_comment(people, login, plan):
         url("comment", plan.pk), {"section": "budget", "text": "Saya lihat."}
     )
     assert response.status_code == 403
-    assert not plan.events.filter(kind=EventKind.COMMENT).exists()
+    assert not events(plan, kind=EventKind.COMMENT)
 
 
 def test_submit_to_the_funder(people, login, plan):

@@ -47,6 +47,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.accounts.twofactor import force_login_verified
 from inklusi.activities import services as activity_services
 from inklusi.activities.models import Activity
 from inklusi.devtools import benchmark_data as data
@@ -567,9 +568,8 @@ class Command(BaseCommand):
         with override_settings(ALLOWED_HOSTS=["*"]):
             for target in targets(places, first, last):
                 if target.persona not in clients:
-                    clients[target.persona] = Client()
-                    clients[target.persona].force_login(
-                        User.objects.get(email=EMAIL.format(target.persona))
+                    clients[target.persona] = force_login_verified(
+                        Client(), User.objects.get(email=EMAIL.format(target.persona))
                     )
                 write(f"  {target.label} ...")
                 try:

@@ -18,6 +18,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from inklusi.accounts.models import Role, RoleAssignment, User
+from inklusi.accounts.twofactor import force_login_verified
 from inklusi.devtools.benchmark import time_get, write_table
 from inklusi.libraries.models import Kind, Library, Status
 from inklusi.regions.loading import load_regions
@@ -111,8 +112,7 @@ class Command(BaseCommand):
         with override_settings(ALLOWED_HOSTS=["*"]):
             for persona in ("admin", "province", "regency", "manager"):
                 user = User.objects.get(email=f"bench-{persona}@inklusi.id")
-                client = Client()
-                client.force_login(user)
+                client = force_login_verified(Client(), user)
                 library = (
                     user.roles.get().library
                     or Library.objects.filter(region__code__inside="16.07.10").first()

@@ -11,6 +11,7 @@ from inklusi.devtools.demo_stories import load_demo_stories
 from inklusi.devtools.demo_surveys import load_demo_surveys
 from inklusi.devtools.demo_talk import load_demo_talk
 from inklusi.devtools.demo_trainings import load_demo_trainings
+from inklusi.devtools.demo_twofactor import DEMO_TOTP_KEY, load_demo_twofactor
 
 
 class Command(BaseCommand):
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         notifications = load_demo_notifications()
         stories = load_demo_stories()
         surveys = load_demo_surveys()
+        admin_device = load_demo_twofactor()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(libraries)} libraries, {reports} new monthly reports, "
@@ -54,3 +56,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for email, name, role in users:
             self.stdout.write(f"  {email:26} {Role(role).label:26} {name}")
+        self.stdout.write(
+            f"{admin_device.user.email} signs in in two steps: its authenticator key is "
+            f"{DEMO_TOTP_KEY}; `manage.py totp_code {admin_device.user.email}` prints the code."
+        )

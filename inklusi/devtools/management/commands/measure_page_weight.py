@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
 from inklusi.accounts.models import User
+from inklusi.accounts.twofactor import force_login_verified
 from inklusi.devtools.pageweight import page_weight
 
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
             user = User.objects.filter(email=email).first()
             if user is None:
                 raise CommandError(f"No user {email}")
-            client.force_login(user)
+            force_login_verified(client, user)
         for path in paths:
             try:
                 weight = page_weight(client, path)
