@@ -170,8 +170,8 @@ def test_query_count_is_bounded(client, libraries, photo, django_assert_max_num_
         for n in range(4):
             photo(ActivityFactory(library=library), f"foto-{library.pk}-{n}")
     # 8, and 3 for the summary: its summary rows, computer users (place_figures), libraries;
-    # 1 for the chosen stories of change.
-    with django_assert_max_num_queries(12):
+    # 1 for the chosen stories of change, 1 for the outcome surveys.
+    with django_assert_max_num_queries(13):
         assert client.get(url(code)).status_code == 200
 
 
