@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from inklusi.accounts.scope import Scope
 from inklusi.core import derived
+from inklusi.core.offline import check_version
 
 from .models import DUPLICATE, MonthlyReport, is_open, not_open_error
 
@@ -30,9 +31,14 @@ def file_report(report, user, *, submitted_at=None):
         raise
 
 
-def update_report(report, user):
-    """Save the changes to a filed report."""
-    return _save(report, user)
+def update_report(report, user, *, seen_version=None):
+    """Save the changes to a filed report; `offline.Conflict` if it was saved since its form
+    was opened on `seen_version`."""
+    with transaction.atomic():
+        stored = MonthlyReport.objects.select_for_update().get(pk=report.pk)
+        check_version(stored, seen_version)
+        report.version = stored.version
+        return _save(report, user)
 
 
 def _save(report, user):
