@@ -227,7 +227,7 @@
       if (event.submitter && event.submitter.name) fields.push([event.submitter.name, event.submitter.value]);
       const item = {
         id: form.elements.client_key.value || newKey(),
-        url: form.action || location.href,
+        url: new URL(form.getAttribute("action") || "", location.href).href,
         kind: form.dataset.offline,
         title: titleOf(form),
         fields: fields,
@@ -248,7 +248,7 @@
   }
 
   function titleOf(form) {
-    const title = form.elements.title;
+    const title = form.querySelector("input[name=title]");
     return (form.dataset.offline || "") + (title && title.value ? ": " + title.value : "");
   }
 
@@ -259,7 +259,7 @@
       const data = new FormData(form);
       if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
       let wait = 2000;
-      const attempt = () => post(form.action || location.href, data).then((answer) => {
+      const attempt = () => post(new URL(form.getAttribute("action") || "", location.href).href, data).then((answer) => {
         if (answer.status && answer.status < 500) {
           if (answer.url && pathOf(answer.url) !== location.pathname) location.assign(answer.url);
           else show(answer.text);
