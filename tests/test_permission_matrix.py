@@ -115,6 +115,7 @@ def test_admin_is_for_national_admins_only(people, login, who):
         ("notifications:inbox", []),
         ("notifications:failures", []),
         ("downloads:detail", [1]),
+        ("home:outbox", []),
     ],
 )
 def test_pages_need_login(client, db, name, args):
@@ -222,6 +223,8 @@ APP_PAGES = {
         ("settings", "notifications:settings", None, OPEN),
         ("failures", "notifications:failures", None, "200 403 403 403 403 403 403 403"),
     ],
+    # The outbox is filled on the phone from the user's own records: the page is the same.
+    "offline": [("outbox", "home:outbox", None, OPEN)],
 }
 
 
