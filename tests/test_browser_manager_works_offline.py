@@ -162,8 +162,11 @@ def test_a_lost_answer_still_makes_one_activity(people, libraries, new_phone, li
     wait_for(lambda: lost, page, "nothing was sent")
     # The phone keeps it in the outbox and sends it again; the server knows its key.
     page.wait_for_url(re.compile(r".*/(luring|kegiatan/\d+)/$"))
-    wait_for(lambda: "/kegiatan/" in page.url or page.locator("#outbox-empty").is_visible(),
-             page, "the outbox was not emptied")
+    wait_for(
+        lambda: "/kegiatan/" in page.url or page.locator("#outbox-empty").is_visible(),
+        page,
+        "the outbox was not emptied",
+    )
     page.goto(base + OUTBOX)
     page.wait_for_selector("#outbox-empty", state="visible")
     assert Activity.objects.filter(title="Jawaban hilang").count() == 1
@@ -218,8 +221,10 @@ def test_a_sent_back_activity_edited_offline_shows_the_conflict(
     page.evaluate("window.dispatchEvent(new Event('online'))")
     page.wait_for_selector("#outbox-waiting li")
     wait_for(
-        lambda: "server" in page.inner_text("#outbox-waiting").lower()
-        or "diubah" in page.inner_text("#outbox-waiting").lower(),
+        lambda: (
+            "server" in page.inner_text("#outbox-waiting").lower()
+            or "diubah" in page.inner_text("#outbox-waiting").lower()
+        ),
         page,
         "the conflict was not noticed",
     )

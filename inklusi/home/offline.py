@@ -14,8 +14,14 @@ from django.views.decorators.http import require_safe
 
 # Pages a manager needs with no network: the service worker keeps a copy of each once the
 # user has opened the app online.
-OFFLINE_PAGES = ("home:home", "activities:create", "reports:create", "activities:list",
-                 "reports:list", "home:outbox")
+OFFLINE_PAGES = (
+    "home:home",
+    "activities:create",
+    "reports:create",
+    "activities:list",
+    "reports:list",
+    "home:outbox",
+)
 OFFLINE_STATIC = (
     "css/app.css",
     "js/app.js",

@@ -111,7 +111,5 @@ def test_an_edit_of_the_version_seen_saves(people, login, activity):
 
 def test_the_conflict_page_is_not_for_outsiders(people, login, activity):
     data = edit_data(activity, seen_version="99")
-    response = login(people.charlie).post(
-        reverse("activities:edit", args=[activity.pk]), data
-    )
+    response = login(people.charlie).post(reverse("activities:edit", args=[activity.pk]), data)
     assert response.status_code == 404
