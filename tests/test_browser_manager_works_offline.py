@@ -11,11 +11,14 @@ from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image, ImageFilter
 
 from inklusi.activities import services
 from inklusi.activities.models import Activity
 from inklusi.testing.factories import ActivityFactory
+from inklusi.trainings.models import Attendance, Registration, Session
+from inklusi.trainings.tests.helpers import make_training
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -239,3 +242,37 @@ def test_a_sent_back_activity_edited_offline_shows_the_conflict(
     page.wait_for_url(base + activity.get_absolute_url())
     activity.refresh_from_db()
     assert activity.title == "Kelas membaca nyaring"
+
+
+def test_a_check_in_on_a_weak_link_is_retried_and_counted_once(
+    people, libraries, new_phone, live_server
+):
+    training = make_training(libraries.banyuasin)
+    start = timezone.now() - timedelta(minutes=5)
+    session = Session.objects.create(
+        training=training, topic="Literasi", starts_at=start, ends_at=start + timedelta(hours=2)
+    )
+    Registration.objects.create(training=training, user=people.manager, library=libraries.air_batu)
+    check_in = reverse("trainings:check_in", args=[training.pk])
+    base = live_server.url
+    context = new_phone()
+    page = log_in(context, base, "pengelola@example.id")
+    page.goto(base + check_in)
+    tries = []
+
+    def weak_link(route):
+        if route.request.method == "POST":
+            tries.append(True)
+            if len(tries) == 1:
+                route.fetch()  # counted on the server, the answer lost on the way back
+                return route.abort()
+            if len(tries) == 2:
+                return route.abort()  # no signal at all
+        route.continue_()
+
+    page.route(re.compile(".*" + re.escape(check_in) + "$"), weak_link)
+    page.fill("input[name=code]", session.check_in_code)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + training.get_absolute_url(), timeout=30_000)
+    assert len(tries) == 3
+    assert Attendance.objects.filter(session=session).count() == 1
