@@ -205,8 +205,9 @@
         restore(form, draft);
         photos = draft.photos || [];
         drawPhotos();
-        form.classList.add("has-draft");
-      } else if (!form.elements.client_key.value) {
+        noteDraft(form, () => idb.del(draftKey(path), store).then(() => location.reload()));
+      } else if (!form.elements.seen_version.value) {
+        // A new record: its own key, even on a page copy kept for offline use.
         form.elements.client_key.value = newKey();
       }
       form.addEventListener("input", soon);
@@ -245,6 +246,15 @@
           }
         });
     });
+  }
+
+  // "Draft from this phone" above the form, with a button to throw it away.
+  function noteDraft(form, discard) {
+    const note = document.createElement("p");
+    note.className = "msg msg-warning";
+    note.textContent = form.dataset.draft + " ";
+    note.appendChild(button(form.dataset.discard, discard, true));
+    form.before(note);
   }
 
   function titleOf(form) {
