@@ -104,7 +104,12 @@
   }
 
   const pathOf = (url) => new URL(url, location.href).pathname;
-  function show(html) { document.open(); document.write(html); document.close(); }
+  // Put the server's answer on screen as if the browser had posted the form itself (its
+  // message, shown once, is in this answer).
+  function show(answer) {
+    if (answer.url) history.pushState(null, "", answer.url);
+    document.open(); document.write(answer.text); document.close();
+  }
 
   // Send one outbox record. `shown`: the user is watching (follow the answer on screen).
   let sending = false;
@@ -119,16 +124,16 @@
       }
       if (answer.status === 409) {
         item.state = "conflict";
-        return idb.set(outboxKey(item.id), item, store).then(() => { if (shown) show(answer.text); return true; });
+        return idb.set(outboxKey(item.id), item, store).then(() => { if (shown) show(answer); return true; });
       }
       if (at === pathOf(item.url)) {
         // The server asked for changes: back to a draft (photos too), the form with its errors.
         return idb.set(draftKey(at), {fields: item.fields, photos: item.photos, title: item.title, saved: Date.now()}, store)
           .then(() => idb.del(outboxKey(item.id), store))
-          .then(() => { if (shown) show(answer.text); return true; });
+          .then(() => { if (shown) show(answer); return true; });
       }
       return idb.del(outboxKey(item.id), store).then(() => {
-        if (shown) location.assign(answer.url);
+        if (shown) show(answer);
         return true;
       });
     });
@@ -271,8 +276,7 @@
       let wait = 2000;
       const attempt = () => post(new URL(form.getAttribute("action") || "", location.href).href, data).then((answer) => {
         if (answer.status && answer.status < 500) {
-          if (answer.url && pathOf(answer.url) !== location.pathname) location.assign(answer.url);
-          else show(answer.text);
+          show(answer);
         } else {
           say(form.dataset.retry);
           setTimeout(attempt, wait);
