@@ -17,8 +17,9 @@ self.addEventListener("activate", (event) => {
 });
 
 function keep(request, response) {
-  // Only a page the user really got (not a redirect to the log-in page) is kept.
-  if (response.ok && !response.redirected) {
+  // Only a page the user really got (not a redirect to the log-in page, not a download).
+  const html = (response.headers.get("Content-Type") || "").startsWith("text/html");
+  if (response.ok && !response.redirected && html) {
     const copy = response.clone();
     caches.open(PAGE_CACHE).then((cache) => cache.put(request.url.split("?")[0], copy));
   }
