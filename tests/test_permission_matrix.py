@@ -118,6 +118,7 @@ def test_admin_is_for_national_admins_only(people, login, who):
         ("imports:index", []),
         ("imports:detail", [1]),
         ("audit:search", []),
+        ("home:outbox", []),
     ],
 )
 def test_pages_need_login(client, db, name, args):
@@ -283,6 +284,8 @@ APP_PAGES = {
         ),
         ("search", "audit:search", None, "200 403 403 403 403 403 403 403"),
     ],
+    # The outbox is filled on the phone from the user's own records: the page is the same.
+    "offline": [("outbox", "home:outbox", None, OPEN)],
 }
 
 

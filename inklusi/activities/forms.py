@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.fields import CountField, RupiahField
 from inklusi.core.funding import FundingSource
+from inklusi.core.offline import OfflineFormMixin
 from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 
@@ -64,7 +65,7 @@ class MultipleFileField(forms.FileField):
         return bool(data)
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(OfflineFormMixin, forms.ModelForm):
     library = LibraryChoiceField(
         label=_("Library"),
         queryset=Library.objects.none(),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.auditing import part_of
 from inklusi.core.funding import FundingSource
+from inklusi.core.offline import OfflineRecord
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 from inklusi.core.storage import PRIVATE_PREFIX
 
@@ -98,7 +99,7 @@ class ActivityQuerySet(ScopedQuerySet):
         return self.filter(starts_on__year=month.year, starts_on__month=month.month)
 
 
-class Activity(models.Model):
+class Activity(OfflineRecord):
     library = models.ForeignKey(
         "libraries.Library",
         verbose_name=_("library"),

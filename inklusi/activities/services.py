@@ -14,7 +14,7 @@ awaits a new look, and so does an edit after verification.
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from inklusi.accounts.scope import Scope
 from inklusi.core import derived
 from inklusi.core.auditing import record_bulk_updated, record_created
+from inklusi.core.offline import check_version
 
 from .models import Activity, Review, Status
 from .photos import add_photo, place_files
@@ -51,9 +52,10 @@ MOVED_FIELDS = (
     "reviewed_by",
     "reviewed_at",
     "updated_at",
+    "version",
 )
 # Written by the lifecycle, not by the activity's form: a change elsewhere is an edit.
-LIFECYCLE_FIELDS = {*MOVED_FIELDS, "id", "created_by", "created_at"}
+LIFECYCLE_FIELDS = {*MOVED_FIELDS, "id", "created_by", "created_at", "client_key"}
 
 
 def holds(user, library, who):
@@ -145,11 +147,39 @@ def send_back(activity, user, comment):
     return _move(activity, user, "send_back", change)
 
 
-def save_activity(activity, user, *, publish=False, photos=(), consent=False, photo_changes=None):
+def save_activity(
+    activity,
+    user,
+    *,
+    publish=False,
+    photos=(),
+    consent=False,
+    photo_changes=None,
+    seen_version=None,
+):
     """Save `activity` as its form filled it, new or edited, with its photos, published or
     as a draft, or nothing. `photos`: new photos prepared by `photos.prepare_photo` (checked
     and re-encoded before anything is saved), all with `consent` to publish or all without;
-    `photo_changes`: the formset of its photos (captions, consent, deletions)."""
+    `photo_changes`: the formset of its photos (captions, consent, deletions).
+
+    A new activity with a `client_key` its writer already used is not made twice: the one
+    made then is returned (a retry after a lost answer). An edit whose form was opened on
+    `seen_version` raises `offline.Conflict` if the activity was saved since."""
+    if activity.pk is None and activity.client_key:
+        try:
+            with transaction.atomic():
+                return _save_activity(activity, user, publish, photos, consent, photo_changes)
+        except IntegrityError:
+            made = Activity.objects.filter(client_key=activity.client_key, created_by=user)
+            if made.exists():
+                return made.get()
+            raise
+    return _save_activity(
+        activity, user, publish, photos, consent, photo_changes, seen_version=seen_version
+    )
+
+
+def _save_activity(activity, user, publish, photos, consent, photo_changes, seen_version=None):
     with derived.changes():
         if activity.pk is None:
             check(user, activity, "edit")
@@ -159,6 +189,7 @@ def save_activity(activity, user, *, publish=False, photos=(), consent=False, ph
             stored = _locked(activity)
             check(user, stored, "edit")
             check(user, activity, "edit")  # the library it moves to, too
+            check_version(stored, seen_version)
             _copy_state(stored, activity)  # as it is now, not as the form was opened
             photos_changed = bool(photos) or bool(photo_changes and photo_changes.has_changed())
             if activity.review == Review.VERIFIED and (
@@ -213,6 +244,8 @@ def save_activities(activities, user, fields, *, publish=False, batch_size=500):
         Activity.objects.bulk_create(new, batch_size=batch_size)
         record_created(new, actor=user)
         record_bulk_updated(changed, actor=user)
+        for activity in changed:
+            activity.version += 1  # as save() does: a phone holding the old one sees a conflict
         Activity.objects.bulk_update(
             changed,
             [*fields, *MOVED_FIELDS],

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from inklusi.accounts.scope import Scope
 from inklusi.core.documents import stored_file_response
 from inklusi.core.exports import list_export_view
+from inklusi.core.offline import Conflict, conflict_response, existing_for_key
 from inklusi.libraries.views import library_from_address
 
 from . import services
@@ -122,6 +123,9 @@ def activity_create(request):
     library = library_from_address(request)  # "Record an activity" from a library's page
     initial = {"library": library.pk} if library else {}
     posted = request.method == "POST"
+    made = posted and existing_for_key(Activity, request, "created_by")
+    if made:  # sent again after a lost answer: the activity made the first time
+        return redirect(made)
     form = ActivityForm(
         request.POST if posted else None,
         request.FILES if posted else None,
@@ -155,7 +159,10 @@ def activity_edit(request, pk):
     if posted:
         form_ok, formset_ok = form.is_valid(), formset.is_valid()  # both, to show every error
         if form_ok and formset_ok:
-            activity = _save(request, form, formset)
+            try:
+                activity = _save(request, form, formset)
+            except Conflict as conflict:
+                return conflict_response(request, form, conflict.stored, request.path)
             messages.success(request, _saved_message(activity))
             return redirect(activity)
         _say_nothing_saved(request, form)
@@ -167,6 +174,7 @@ def activity_edit(request, pk):
 def _save(request, form, formset=None):
     """The activity with its photo changes and new photos (re-encoded while the form was
     validated), published or as a draft as the button said."""
+    form.apply_client_key()
     return services.save_activity(
         form.instance,
         request.user,
@@ -174,6 +182,7 @@ def _save(request, form, formset=None):
         photos=form.prepared_photos,
         consent=form.cleaned_data["photos_consent"],
         photo_changes=formset,
+        seen_version=form.cleaned_data["seen_version"],
     )
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.fields import CountField
 from inklusi.core.months import first_of_month, previous_month
+from inklusi.core.offline import OfflineFormMixin
 from inklusi.libraries.forms import LibraryChoiceField
 from inklusi.libraries.models import Library
 from inklusi.regions.forms import RegionField
@@ -46,7 +47,7 @@ FIGURE_EXAMPLES = {
 }
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(OfflineFormMixin, forms.ModelForm):
     """The month's figures. A new report also names its library and month; an edit keeps
     them. Figures far above the library's usual need the `confirm` box ticked."""
 

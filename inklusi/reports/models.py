@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.months import first_of_month, month_label, next_month
+from inklusi.core.offline import OfflineRecord
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths
 
 # A figure is unusual when it is this many times the library's usual value.
@@ -75,7 +76,7 @@ def _count(label):
     return models.PositiveIntegerField(label, default=0)
 
 
-class MonthlyReport(models.Model):
+class MonthlyReport(OfflineRecord):
     library = models.ForeignKey(
         "libraries.Library",
         verbose_name=_("library"),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from inklusi.accounts.scope import Scope
 from inklusi.core import derived
 from inklusi.core.auditing import record_bulk_updated, record_created
+from inklusi.core.offline import check_version
 
 from .models import DUPLICATE, MonthlyReport, histories, is_open, not_open_error
 
@@ -31,9 +32,14 @@ def file_report(report, user, *, submitted_at=None):
         raise
 
 
-def update_report(report, user):
-    """Save the changes to a filed report."""
-    return _save(report, user)
+def update_report(report, user, *, seen_version=None):
+    """Save the changes to a filed report; `offline.Conflict` if it was saved since its form
+    was opened on `seen_version`."""
+    with transaction.atomic():
+        stored = MonthlyReport.objects.select_for_update().get(pk=report.pk)
+        check_version(stored, seen_version)
+        report.version = stored.version
+        return _save(report, user)
 
 
 def _save(report, user):
@@ -84,7 +90,16 @@ def save_reports(reports, user, fields, *, submitted_at=None, batch_size=500):
         MonthlyReport.objects.bulk_create(new, batch_size=batch_size)
         record_created(new, actor=user)
         record_bulk_updated(stored, actor=user)
-        written = [*fields, "updated_by", "updated_at", "filed_on_time", "unusual_confirmed"]
+        for report in stored:
+            report.version += 1  # as save() does: a phone holding the old one sees a conflict
+        written = [
+            *fields,
+            "updated_by",
+            "updated_at",
+            "filed_on_time",
+            "unusual_confirmed",
+            "version",
+        ]
         MonthlyReport.objects.bulk_update(stored, written, batch_size=batch_size)
         for report in reports:
             derived.touch(report.library_id, [report.month])

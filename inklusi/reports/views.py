@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from inklusi.accounts.scope import Scope
 from inklusi.core.exports import FORMATS, list_export_view, table_response
 from inklusi.core.months import first_of_month, month_label, next_month, previous_month
+from inklusi.core.offline import Conflict, conflict_response, existing_for_key
 from inklusi.libraries.models import Library
 
 from . import services
@@ -88,6 +89,9 @@ def report_create(request):
     scope = Scope.requiring(request.user, "can_edit")
     libraries = Library.objects.editable_by(scope).select_related("region")
     if request.method == "POST":
+        made = existing_for_key(MonthlyReport, request, "submitted_by")
+        if made:  # sent again after a lost answer: the report filed the first time
+            return redirect(made)
         form = ReportForm(request.POST, libraries=libraries)
         library, month = _posted_library_and_month(form)
     else:
@@ -145,9 +149,14 @@ def _handle(request, form):
     new = report.pk is None
     try:
         if new:
+            form.apply_client_key()
             services.file_report(report, request.user)
         else:
-            services.update_report(report, request.user)
+            services.update_report(
+                report, request.user, seen_version=form.cleaned_data["seen_version"]
+            )
+    except Conflict as conflict:
+        return conflict_response(request, form, conflict.stored, request.path)
     except ValidationError as error:
         form.add_error(None, error)
         messages.error(request, _("Some fields need attention; nothing was saved yet."))
