@@ -89,6 +89,9 @@ TOKEN = Exempt("reached by a secret token in an e-mailed link, not by scope")
 PAGES = {
     "home:home": Page(),
     "home:health": Exempt("health check for the load balancer"),
+    "home:manifest": Exempt("the installable app's manifest: no records"),
+    "home:service_worker": Exempt("the service worker's script: no records"),
+    "home:outbox": Exempt("filled on the phone from the user's own records"),
     "set_language": OWN_ACCOUNT,
     # accounts
     "accounts:login": OWN_ACCOUNT,
@@ -291,6 +294,10 @@ PAGES = {
     "downloads:create": PostOnly(),
     "downloads:detail": Exempt("one's own download: only who asked for it (404 to others)"),
     "downloads:fetch": Exempt("one's own download, re-checked against the scope when fetched"),
+    "imports:index": Exempt("one's own uploads"),
+    "imports:template": Exempt("an empty template: no records"),
+    "imports:detail": Exempt("one's own upload: only who uploaded it (404 to others)"),
+    "imports:start": PostOnly(),
     # the API (with the session here; tokens in tests/test_api_permission_matrix.py)
     "api:tokens": Page(),
     "api:revoke_token": Exempt("one's own token: 404 to anyone else (api/tests/test_tokens.py)"),

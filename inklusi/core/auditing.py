@@ -23,6 +23,7 @@ from auditlog.diff import model_instance_diff
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import pre_save
 from django.utils.encoding import smart_str
 
 PARENT_KEY = "parent"
@@ -43,6 +44,10 @@ def _context(actor):
     try:
         context = auditlog_value.get()
     except LookupError:  # outside a request: a command or a task
+        context = {}
+    # auditlog's set_actor leaves its value behind when the block ends (it only disconnects its
+    # pre_save receiver), so a value whose receiver is gone belongs to a finished request.
+    if not any(receiver[0][0] == context.get("signal_duid") for receiver in pre_save.receivers):
         context = {}
     return actor or context.get("actor"), context.get("remote_addr"), context.get("remote_port")
 

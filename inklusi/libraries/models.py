@@ -270,7 +270,8 @@ class Assistance(models.Model):
         verbose_name_plural = _("assistance received")
 
     def __str__(self):
-        return f"{self.get_kind_display()} ({self.received_on:%Y})"
+        # The year by its text: the audit trail names the record before the field is a date.
+        return f"{self.get_kind_display()} ({str(self.received_on)[:4]})"
 
     def get_additional_data(self):
         """Its audit entries show in the library's history (inklusi.core.auditing)."""

@@ -1,9 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.images import check_image, reencode_image
+from inklusi.core.widgets import CheckedFileInput
 from inklusi.libraries.forms import LibraryChoiceField, ask_for_library
 from inklusi.libraries.models import Library
 
@@ -38,7 +40,7 @@ class StoryForm(forms.ModelForm):
             "what_changed": forms.Textarea(attrs={"rows": 5}),
             "why_it_matters": forms.Textarea(attrs={"rows": 4}),
             "quote": forms.Textarea(attrs={"rows": 2}),
-            "photo": forms.ClearableFileInput(attrs={"accept": "image/*"}),
+            "photo": CheckedFileInput(attrs={"accept": "image/*"}),
         }
         help_texts = {
             "what_changed": _("Before and after: what is different in their life now?"),
@@ -52,6 +54,8 @@ class StoryForm(forms.ModelForm):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.photo:
+            self.fields["photo"].widget.link = reverse("stories:photo", args=[self.instance.pk])
         if self.instance.pk:
             del self.fields["library"]
             self.single_library = self.instance.library

@@ -27,7 +27,10 @@ from inklusi.partners.tests.helpers import (
 from inklusi.plans.models import BudgetLine, State
 from inklusi.plans.tests.helpers import make_plan
 from inklusi.questions.models import Question
+from inklusi.scores import quarters
+from inklusi.scores import services as score_services
 from inklusi.stories.models import Story
+from inklusi.surveys import services as survey_services
 from inklusi.testing import factories
 from inklusi.testing.photos import jpeg_with_gps, upload
 from inklusi.trainings.models import Certificate, Material
@@ -76,6 +79,8 @@ def build():
             participant=palembang_manager,
         ),
     }
+    # The KPI cards of the last complete quarter, scored from the records above.
+    score_services.refresh(quarters.previous(quarters.quarter_of(timezone.localdate())))
     return SimpleNamespace(libraries=libraries, people=people, regions=regions, at=places)
 
 
@@ -146,6 +151,13 @@ def _place(library, neighbour, office, region, coordinator, participant):
         photo=upload(jpeg_with_gps((64, 48)), name="cerita.jpg"),
         photo_consent=True,
     )
+    # A participant's answer to the activity's outcome survey, with a contact for the follow-up.
+    response, _created = survey_services.submit(
+        survey_services.survey_for(activity),
+        {"knowledge": 5, "confidence": 4, "application": 4, "awareness": 3},
+        submission_key=f"world-{library.pk}",
+        contact={"whatsapp": "081234567890"},
+    )
     neighbour_manager = factories.UserFactory(role=(Role.LIBRARY_MANAGER, neighbour or office))
     role = RoleAssignment.objects.get(user=neighbour_manager)
     return SimpleNamespace(
@@ -182,4 +194,5 @@ def _place(library, neighbour, office, region, coordinator, participant):
         announcement=announcement,
         asked=asked,
         story=story,
+        response=response,
     )
