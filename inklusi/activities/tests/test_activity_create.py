@@ -139,7 +139,7 @@ def test_create_and_publish_refreshes_the_summaries_once(people, login):
             client.post(URL, activity_data(title=action, action=action))
         assert captured.summary_refreshes == 1
         counts[action] = len(captured)
-    assert counts["draft"] <= 23
+    assert counts["draft"] <= 24  # 23, and the outcome surveys' check of the library
     assert counts["publish"] <= counts["draft"] + 2
     assert Activity.objects.get(title="publish").status == Status.PUBLISHED
 
