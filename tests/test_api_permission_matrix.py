@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from inklusi.accounts.twofactor import force_login_verified
 from inklusi.api.services import create_token
 
 PERSONAS = ["admin", "province", "regency", "facilitator", "manager", "viewer", "charlie", "nobody"]
@@ -74,7 +75,7 @@ def test_training_answers_as_its_web_page(world, as_token, client, who, place):
     """Who sees a training is wider than the scope (trainings above one's region, one's own
     registrations): the API answers as the training's web page does."""
     training = world.at[place].training
-    client.force_login(getattr(world.people, who))
+    force_login_verified(client, getattr(world.people, who))
     web = client.get(reverse("trainings:detail", args=[training.pk])).status_code
     api = as_token(who).get(reverse("rest:training-detail", args=[training.pk])).status_code
     assert (web, api) in {(200, 200), (404, 404)}

@@ -12,17 +12,19 @@ quote (people may write names in their own words).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
-from django.db.models.functions import Length, Substr
+from django.db.models import F, Sum
+from django.db.models.functions import Substr
 
 from inklusi.core.months import next_month
 from inklusi.core.numbers import half_up
+from inklusi.regions.models import Level, Region
 
 from .models import OUTCOMES, SURVEY_FIGURES, Response, SurveyMonth, SurveyRegionMonth
 from .summaries import SUMMARY_CODE_LENGTHS, _fresh
 
 PUBLIC_MINIMUM = 5
 QUOTE_LIMIT = 5
+QUOTE_LIBRARIES = 20
 
 
 def _share(part, whole):
@@ -96,19 +98,24 @@ def place_outcomes(code, first, last):
 
 
 def child_outcomes(code, first, last):
-    """{child region code: Outcomes} one level below `code` (the drill-down)."""
-    child_length = {0: 2, 2: 5, 5: 8, 8: 13}.get(len(code))
-    if child_length is None:
-        return {}
-    if child_length in SUMMARY_CODE_LENGTHS:
-        rows = SurveyRegionMonth.objects.annotate(n=Length("region_code")).filter(
-            n=child_length, region_code__startswith=f"{code}." if code else ""
-        )
-        rows = rows.values(child=Substr("region_code", 1, child_length))
-    else:
+    """{child region code: Outcomes} one level below `code` (the drill-down). The children's
+    region rows are found by their codes (the unique index), the villages of a district from
+    its libraries' rows."""
+    if len(code) == 8:
         rows = SurveyMonth.objects.filter(region_code__inside=code).values(
-            child=Substr("region_code", 1, child_length)
+            child=Substr("region_code", 1, 13)
         )
+    elif len(code) in (0, 2, 5):
+        children = (
+            Region.objects.filter(parent_id=code)
+            if code
+            else Region.objects.filter(level=Level.PROVINCE)
+        )
+        rows = SurveyRegionMonth.objects.filter(region_code__in=children.values("code")).values(
+            child=F("region_code")
+        )
+    else:
+        return {}
     rows = rows.filter(month__range=(first, last)).annotate(
         **{name: Sum(name) for name in SURVEY_FIGURES}
     )
@@ -144,14 +151,23 @@ def quotes(responses, limit=QUOTE_LIMIT):
 
 
 def place_quotes(code, first, last, libraries=None, limit=QUOTE_LIMIT):
+    """The latest quotes of a place's activities in these months. A region's come from the
+    QUOTE_LIBRARIES libraries with answers in its latest months (their summary rows), so the
+    answers are reached through the libraries' activities, never by scanning all answers."""
+    if libraries is None:
+        rows = SurveyMonth.objects.filter(month__range=(first, last), responses__gt=0)
+        if code:
+            rows = rows.filter(region_code__inside=code)
+        libraries = list(
+            rows.order_by("-month", "-library_id").values_list("library_id", flat=True)[
+                :QUOTE_LIBRARIES
+            ]
+        )
     responses = Response.objects.filter(
+        survey__activity__library_id__in=[getattr(lib, "pk", lib) for lib in libraries],
         survey__activity__starts_on__gte=first,
         survey__activity__starts_on__lt=next_month(last),
     )
-    if libraries is not None:
-        responses = responses.filter(survey__activity__library__in=libraries)
-    elif code:
-        responses = responses.filter(survey__activity__library__region__code__inside=code)
     return quotes(responses, limit)
 
 

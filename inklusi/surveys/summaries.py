@@ -184,11 +184,23 @@ def refresh(library_id, months=EVERY_MONTH):
     _add_to_regions(deltas)
 
 
+def _surveyed(library_ids):
+    """The libraries among `library_ids` that have survey answers or survey rows (one
+    query: most writes touch libraries without any, and stop here)."""
+    rows = SurveyMonth.objects.filter(library_id__in=library_ids).values_list("library_id")
+    answers = Response.objects.filter(survey__activity__library_id__in=library_ids).values_list(
+        "survey__activity__library_id"
+    )
+    return {library_id for (library_id,) in rows.union(answers)}
+
+
 def refresh_touched(keys):
     """Registered with `core.derived`: each touched library's survey rows follow its
     activities (a moved date or library, a deleted activity, a library in another region)."""
+    surveyed = _surveyed(list(keys))
     for library_id, months in sorted(keys.items()):
-        refresh(library_id, EVERY_MONTH if EVERY_MONTH in months else months)
+        if library_id in surveyed:
+            refresh(library_id, EVERY_MONTH if EVERY_MONTH in months else months)
 
 
 def rebuild():

@@ -290,7 +290,7 @@ def test_check_reports_a_tampered_table(libraries):
 
 def test_a_refresh_asks_a_fixed_number_of_queries(libraries, django_assert_max_num_queries):
     report = MonthlyReportFactory(library=libraries.air_batu, month=FEB)
-    # 15, and one for the outcome surveys' rows, which follow the same touches.
+    # 15, and one asking whether the library has outcome-survey answers to follow.
     with django_assert_max_num_queries(16):
         with derived.changes():
             derived.touch(libraries.air_batu, [FEB, report.month])
