@@ -196,18 +196,22 @@ FIGURES = (
 )
 
 
+# The first column of the reports and the activities: which library, by its NPP.
+LIBRARY_COLUMN = Column(
+    LIBRARY_CODE,
+    "library",
+    library_code,
+    True,
+    EXAMPLE_NPP,
+    gettext_lazy("The library's NPP, as in the registry."),
+)
+
+
 class Reports(ImportKind):
     key = "laporan"
     label = gettext_lazy("Monthly reports")
     columns = (
-        Column(
-            LIBRARY_CODE,
-            "library",
-            library_code,
-            True,
-            EXAMPLE_NPP,
-            gettext_lazy("The library's NPP, as in the registry."),
-        ),
+        LIBRARY_COLUMN,
         Column(
             "Bulan",
             "month",
@@ -276,14 +280,7 @@ class Activities(ImportKind):
     key = "kegiatan"
     label = gettext_lazy("Past activities")
     columns = (
-        Column(
-            LIBRARY_CODE,
-            "library",
-            library_code,
-            True,
-            EXAMPLE_NPP,
-            gettext_lazy("The library's NPP, as in the registry."),
-        ),
+        LIBRARY_COLUMN,
         Column(
             "Tanggal",
             "starts_on",
