@@ -297,7 +297,7 @@ PAGES = {
     "imports:index": Exempt("one's own uploads"),
     "imports:template": Exempt("an empty template: no records"),
     "imports:detail": Exempt("one's own upload: only who uploaded it (404 to others)"),
-    "imports:start": PostOnly(),
+    "imports:start": Exempt("starts one's own upload (POST): only who uploaded it (404 to others)"),
     # the API (with the session here; tokens in tests/test_api_permission_matrix.py)
     "api:tokens": Page(),
     "api:revoke_token": Exempt("one's own token: 404 to anyone else (api/tests/test_tokens.py)"),

@@ -140,6 +140,8 @@ def seed_categories():
 
     seeding = importlib.import_module("inklusi.activities.migrations.0002_categories")
     seeding.add_categories(apps, None)
+    flagging = importlib.import_module("inklusi.activities.migrations.0003_category_livelihood")
+    flagging.mark_livelihood(apps, None)
 
 
 class CountedInSummaries:
