@@ -121,7 +121,11 @@ def two_factor(request):
         if twofactor.verify(request, device, form.cleaned_data["code"]):
             return redirect(_next_url(request))
         form.add_error("code", _("That code is not right. Type the code your app shows now."))
-    return render(request, "accounts/two_factor.html", {"form": form, "next": _next_url(request)})
+    return render(
+        request,
+        "accounts/two_factor.html",
+        {"form": form, "next": _next_url(request), "awaiting_code": True},
+    )
 
 
 @login_required
@@ -145,6 +149,7 @@ def two_factor_setup(request):
         {
             "form": form,
             "next": _next_url(request),
+            "awaiting_code": True,
             "qr": segno.make(url, error="m").svg_inline(scale=4, border=2),
             "secret": b32encode(device.bin_key).decode(),
             "url": url,

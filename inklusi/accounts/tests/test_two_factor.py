@@ -99,3 +99,10 @@ def test_the_demo_admin_has_the_demo_key_and_the_command_prints_its_code(people)
     out = StringIO()
     call_command("totp_code", "admin@inklusi.id", stdout=out)
     assert out.getvalue().strip() == current_code(device)
+
+
+def test_the_code_page_has_no_bell_that_would_be_refused(client, people):
+    """Until the code is typed, the bell's fragment is refused (403), so the page shows none."""
+    client.force_login(people.admin)
+    page = client.get(reverse("accounts:two_factor")).text
+    assert 'id="notif-badge"' not in page
