@@ -23,7 +23,12 @@ from PIL import Image
 
 PASSWORD = os.environ.get("LOAD_PASSWORD", "inklusi-demo")
 MANAGERS = ["pengelola@inklusi.id"] + [f"peserta{n:02d}@contoh.id" for n in range(1, 41)]
-COORDINATORS = ["provinsi@inklusi.id", "banyuasin@inklusi.id", "palembang@inklusi.id"]
+# Each coordinator with the region they coordinate (their dashboard and workbook).
+COORDINATORS = {
+    "provinsi@inklusi.id": "16",
+    "banyuasin@inklusi.id": "16.07",
+    "palembang@inklusi.id": "16.71",
+}
 ACK_FILE = os.environ.get("LOAD_ACK_FILE", "load-acknowledged.txt")
 _acknowledged = []
 
@@ -35,8 +40,8 @@ def _write_acknowledged(**_kwargs):
 
 
 class FormFields(HTMLParser):
-    """The fields of the first form posting to `action` (or of the first form), with the values
-    the page put in them, as a browser would send them untouched."""
+    """The fields of the first form that posts to the page itself (no `action`: not the menu's
+    log-out form), with the values the page put in them, as a browser would send them."""
 
     def __init__(self):
         super().__init__()
@@ -44,7 +49,8 @@ class FormFields(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form" and a.get("method", "").lower() == "post" and not self.fields:
+        posts_here = a.get("method", "").lower() == "post" and not a.get("action")
+        if tag == "form" and posts_here and not self.fields:
             self._in_form = True
         if not self._in_form:
             return
@@ -93,11 +99,12 @@ class SignedIn(HttpUser):
     accounts = []
 
     def on_start(self):
+        self.account = random.choice(list(self.accounts))
         self.client.get("/akun/masuk/", name="login page")
         self.client.post(
             "/akun/masuk/",
             {
-                "username": random.choice(self.accounts),
+                "username": self.account,
                 "password": PASSWORD,
                 "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
             },
@@ -204,11 +211,13 @@ class Coordinator(SignedIn):
 
     @task(2)
     def region(self):
-        self.client.get("/pantauan/wilayah/16.07/", name="dashboard region")
+        code = self.accounts[self.account]
+        self.client.get(f"/pantauan/wilayah/{code}/", name="dashboard region")
 
     @task(1)
     def workbook(self):
-        self.client.get("/pantauan/wilayah/16.07/unduh/xlsx/", name="region workbook")
+        code = self.accounts[self.account]
+        self.client.get(f"/pantauan/wilayah/{code}/unduh/xlsx/", name="region workbook")
 
     @task(1)
     def activities(self):
