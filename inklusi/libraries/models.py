@@ -147,7 +147,14 @@ class Library(models.Model):
             models.Index(fields=["status"]),
             models.Index(fields=["kind"]),
             models.Index(fields=["cohort_year"]),
-            models.Index(fields=["last_activity_on"]),
+            # Also the order of the dashboard's "gone quiet" list (never active first), so
+            # its first rows come from the index instead of sorting every quiet library.
+            models.Index(
+                models.F("last_activity_on").asc(nulls_first=True),
+                "region",
+                "name",
+                name="library_quiet_order",
+            ),
         ]
 
     def __str__(self):
