@@ -1,5 +1,8 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +75,11 @@ class LibraryQuerySet(ScopedQuerySet):
 
 def _iplm_count(label, help_text=""):
     return models.PositiveIntegerField(label, null=True, blank=True, help_text=help_text)
+
+
+# Libraries never active first, then the longest quiet: COALESCE rather than NULLS FIRST, which
+# SQLite cannot index.
+QUIET_ORDER = Coalesce("last_activity_on", models.Value(datetime.date.min))
 
 
 class Library(models.Model):
@@ -148,6 +156,9 @@ class Library(models.Model):
             models.Index(fields=["kind"]),
             models.Index(fields=["cohort_year"]),
             models.Index(fields=["last_activity_on"]),
+            # Also in the order of the dashboard's "gone quiet" list, whose first rows then
+            # come from the index instead of a sort of every quiet library.
+            models.Index(QUIET_ORDER, "region", "name", name="library_quiet_order"),
         ]
 
     def __str__(self):

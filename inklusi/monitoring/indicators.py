@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from inklusi.activities.models import Category
 from inklusi.core.charts import bar_list, column_chart
 from inklusi.core.months import add_months, previous_month
-from inklusi.libraries.models import Library, Status
+from inklusi.libraries.models import QUIET_ORDER, Library, Status
 from inklusi.regions.models import CODE_LENGTH, Level, Region
 from inklusi.reports.models import MonthlyReport, due_date
 from inklusi.reports.queries import REPORTING_STATUSES
@@ -614,7 +614,7 @@ def quiet_libraries(place):
         place.libraries()
         .filter(quiet_filter())
         .select_related("region")
-        .order_by(F("last_activity_on").asc(nulls_first=True), "region_id", "name")
+        .order_by(QUIET_ORDER, "region_id", "name")
     )
 
 

@@ -431,7 +431,8 @@ def cards_in(scope, quarter, code=""):
 
 def colour_counts(cards):
     """{"green": n, "yellow": n, "red": n, "total": n} of the cards."""
-    counts = dict(cards.order_by().values_list("colour").annotate(n=Count("pk")))
+    # COUNT(*), not COUNT(id): PostgreSQL then answers from the (quarter, colour) index alone.
+    counts = dict(cards.order_by().values_list("colour").annotate(n=Count("*")))
     counts = {colour: counts.get(colour, 0) for colour in rules.COLOURS}
     return {**counts, "total": sum(counts.values())}
 
