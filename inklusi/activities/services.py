@@ -243,7 +243,7 @@ def save_activities(activities, user, fields, *, publish=False, batch_size=500):
         changed = [activity for activity in activities if activity.pk in stored]
         Activity.objects.bulk_create(new, batch_size=batch_size)
         record_created(new, actor=user)
-        record_bulk_updated(changed, actor=user)
+        record_bulk_updated(changed, actor=user, stored=stored)
         for activity in changed:
             activity.version += 1  # as save() does: a phone holding the old one sees a conflict
         Activity.objects.bulk_update(

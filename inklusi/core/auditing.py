@@ -99,14 +99,16 @@ def record_created(objs, actor=None):
     return _bulk_entries(rows, get_logentry_model().Action.CREATE, actor)
 
 
-def record_bulk_updated(objs, actor=None):
+def record_bulk_updated(objs, actor=None, stored=None):
     """Write an "updated" audit entry for each row of `objs` that a `bulk_update` is about to
-    write (call it just before): the stored rows are read in one query and compared with the
-    instances; unchanged rows get none. Returns the entries written."""
+    write (call it just before): the stored rows (`stored`, pk → instance, when the caller
+    read them already; else read in one query) are compared with the instances; unchanged
+    rows get none. Returns the entries written."""
     objs = [obj for obj in objs if obj.pk is not None and auditlog.contains(type(obj))]
     if auditlog_disabled.get() or not objs:
         return []
-    stored = type(objs[0])._default_manager.in_bulk([obj.pk for obj in objs])
+    if stored is None:
+        stored = type(objs[0])._default_manager.in_bulk([obj.pk for obj in objs])
     rows = [(obj, _diff(stored.get(obj.pk), obj)) for obj in objs]
     return _bulk_entries(
         [(obj, changes) for obj, changes in rows if changes],
