@@ -136,12 +136,12 @@ def insert_reports(first, last):
         INSERT INTO reports_monthlyreport (
             library_id, month, open_days, visitors_female, visitors_male, new_members,
             total_members, loans, computer_users, internet_users, notes, unusual_confirmed,
-            submitted_at, updated_at, submitted_by_id, updated_by_id, filed_on_time)
+            submitted_at, updated_at, submitted_by_id, updated_by_id, filed_on_time, version)
         SELECT library_id, month, open_days, visitors_female, visitors_male, new_members,
             total_members, loans,
             floor((visitors_female + visitors_male) * 0.3 * r_computer)::int,
             floor((visitors_female + visitors_male) * 0.4 * r_internet)::int,
-            '', false, submitted_at, submitted_at, NULL, NULL, submitted_at < late_from
+            '', false, submitted_at, submitted_at, NULL, NULL, submitted_at < late_from, 1
         FROM (
             SELECT library_id, month::date, r_computer, r_internet, late_from,
                 12 + floor(r_open * 14)::int AS open_days,
@@ -200,7 +200,7 @@ def insert_activities(first, last, library_ids):
             funding_source, outcome, follow_up, facebook_url, instagram_url, youtube_url,
             tiktok_url, whatsapp_url, status, published_at, review, review_comment,
             reviewed_at, created_at, updated_at, created_by_id, library_id, reviewed_by_id,
-            category_id)
+            category_id, version)
         SELECT 'Kegiatan ' || number || ' bulan ' || to_char(starts_on, 'MM/YYYY'), starts_on,
             NULL, 'Balai desa', '', '', '',
             female, male,
@@ -219,7 +219,7 @@ def insert_activities(first, last, library_ids):
             CASE WHEN r_status < %(verified)s THEN 'verified' ELSE 'pending' END, '',
             CASE WHEN r_status < %(verified)s THEN created_at + interval '2 hours' END,
             created_at, created_at, NULL, library_id, NULL,
-            (%(categories)s::bigint[])[1 + floor(r_category * %(category_count)s)::int]
+            (%(categories)s::bigint[])[1 + floor(r_category * %(category_count)s)::int], 1
         FROM (
             SELECT library_id, number,
                 (month + floor(random() * days) * interval '1 day')::date AS starts_on,
