@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from inklusi.core.months import previous_month
+from inklusi.libraries.services import save_library
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,7 +32,7 @@ def located_libraries(libraries):
     for name, (latitude, longitude) in LOCATIONS.items():
         library = getattr(libraries, name)
         library.latitude, library.longitude = latitude, longitude
-        library.save()
+        save_library(library)
     month = previous_month()
     for library in (libraries.air_batu, libraries.banyuasin, libraries.kemang_manis):
         MonthlyReportFactory(library=library, month=month)

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from inklusi.activities import services as activity_services
+from inklusi.libraries.services import save_library
 from inklusi.plans import services as plan_services
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
 from inklusi.testing.tap_targets import sideways_scroll, small_tap_targets
@@ -20,7 +21,7 @@ def work(people, libraries):
     library: the pages then show their buttons and the map its zoom buttons."""
     library = libraries.air_batu
     library.latitude, library.longitude = -2.885, 104.69
-    library.save()
+    save_library(library)
     activity = ActivityFactory(library=library)
     returned = ActivityFactory(library=library, title="Kelas mewarnai")
     activity_services.send_back(returned, people.regency, "Tambahkan fotonya.")

@@ -52,7 +52,8 @@ def changes():
 def touch(library, months=EVERY_MONTH):
     """Mark `months` (any day in each) of `library` (a Library or its id) for the refresh at
     the end of the open `changes()` block; without months, every month it has rows for (a
-    library that moved, changed status or joining date, or was deleted)."""
+    library that moved, changed status or joining date, or was deleted); with `months=()`,
+    none: only the library itself is counted again (new, or moved on the map)."""
     keys = getattr(_open, "keys", None)
     if keys is None:
         raise RuntimeError("derived.touch() outside a `with derived.changes():` block")

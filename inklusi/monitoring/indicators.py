@@ -3,7 +3,9 @@ with the same indicators for each place one level down.
 
 Figures come from the summary tables (models.py): region rows for the nation, provinces,
 regencies and districts, library rows below. Library counts (status, reports expected,
-libraries gone quiet) are counted from the libraries themselves, in one grouped query.
+where they are on the map) of the provinces, regencies and districts come from their count
+rows (`library_counts`); those gone quiet, and the libraries of a district's villages, are
+counted from the libraries themselves, in one grouped query.
 A place's page asks a fixed number of queries, whatever the number of libraries below it.
 """
 
@@ -24,11 +26,13 @@ from inklusi.regions.models import CODE_LENGTH, Level, Region
 from inklusi.reports.models import MonthlyReport, due_date
 from inklusi.reports.queries import REPORTING_STATUSES
 
+from .library_counts import MICRO
 from .models import (
     CATEGORY_FIGURES,
     MONTH_FIGURES,
     LibraryMonth,
     LibraryMonthCategory,
+    RegionLibraryCount,
     RegionMonth,
     RegionMonthCategory,
 )
@@ -349,12 +353,9 @@ def count_libraries(libraries, group, window_start):
     )
     found = defaultdict(LibraryCounts)
     for row in rows:
-        joined_month = row["joined_month"]
-        if isinstance(joined_month, datetime.datetime):
-            joined_month = joined_month.date()
         found[row["group_key"]].add(
             row["status"],
-            joined_month,
+            _as_date(row["joined_month"]),
             row["n"],
             row["quiet_n"],
             row["lat"],
@@ -362,6 +363,54 @@ def count_libraries(libraries, group, window_start):
             row["located"],
         )
     return found
+
+
+def region_counts(place, window_start):
+    """{child region code: LibraryCounts} of the regions one level below the place (a
+    summary level), from the region counts (`library_counts`); the quiet libraries, which
+    depend on today, counted from the libraries themselves."""
+    level = place.level + 1
+    rows = RegionLibraryCount.objects.filter(level=level, libraries__gt=0)
+    quiet = Library.objects.filter(quiet_filter())
+    if place.region:
+        rows = rows.filter(region_code__inside=place.code)
+        quiet = quiet.filter(region__code__inside=place.code).exclude(region_id=place.code)
+    found = defaultdict(LibraryCounts)
+    joined = Greatest("joined_month", Value(window_start))
+    rows = (
+        rows.order_by()
+        .annotate(joined=joined)
+        .values("region_code", "status", "joined")
+        .annotate(
+            n=Sum("libraries"),
+            lat=Sum("latitude_sum"),
+            lng=Sum("longitude_sum"),
+            located_n=Sum("located"),
+        )
+    )
+    for row in rows:
+        found[row["region_code"]].add(
+            row["status"],
+            _as_date(row["joined"]),
+            row["n"],
+            0,
+            row["lat"] / MICRO,
+            row["lng"] / MICRO,
+            row["located_n"],
+        )
+    quiet = (
+        quiet.order_by()
+        .annotate(child=Substr("region_id", 1, CODE_LENGTH[Level(level)]))
+        .values("child")
+        .annotate(n=Count("*"))
+    )
+    for row in quiet:
+        found[row["child"]].quiet += row["n"]
+    return found
+
+
+def _as_date(month):
+    return month.date() if isinstance(month, datetime.datetime) else month
 
 
 def totals(by_month, months):
@@ -493,14 +542,15 @@ def children(place, months, window_start):
     rows = []
     child_length = child_code_length(place)
     if child_length:
-        counts = count_libraries(
-            libraries.exclude(region_id=place.code),
-            Substr("region_id", 1, child_length),
-            window_start,
-        )
         if place.level + 1 in SUMMARY_LEVELS:
+            counts = region_counts(place, window_start)
             summary_rows = RegionMonth.objects.filter(region_code__in=list(counts))
         else:
+            counts = count_libraries(
+                libraries.exclude(region_id=place.code),
+                Substr("region_id", 1, child_length),
+                window_start,
+            )
             summary_rows = place.library_rows().exclude(region_code=place.code)
         figures = _sum_by_month(summary_rows, months, "region_code")
         for region in Region.objects.filter(code__in=list(counts)).order_by("code"):

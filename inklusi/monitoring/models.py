@@ -13,6 +13,8 @@ A village is small enough to add up from its libraries' rows. `summaries.check` 
 table with a fresh aggregate of the raw data; `summaries.rebuild` writes them all again.
 """
 
+import datetime
+
 from django.db import models
 
 from inklusi.regions.fields import RegionCodeField
@@ -166,3 +168,69 @@ class RegionMonthCategory(RegionMonthBase, CategoryFigures):
                 fields=["region_code", "month", "category"], name="one_region_month_category"
             ),
         ]
+
+
+# Stands for "no joining date" in `joined_month`, before every real month: a library without
+# one counts from the first month a page reads, as if it had always been in.
+JOINED_UNKNOWN = datetime.date.min
+
+
+class LibraryCountFigures(models.Model):
+    """How many libraries, and the sums that place their centre on the map (latitude and
+    longitude in millionths of a degree, so that sums are exact on every database)."""
+
+    libraries = models.BigIntegerField(default=0)
+    located = models.BigIntegerField(default=0)
+    latitude_sum = models.BigIntegerField(default=0)
+    longitude_sum = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class CountedLibrary(LibraryCountFigures):
+    """One library as the region counts (`RegionLibraryCount`) last counted it: `refresh`
+    compares it with the library now and adds the difference to the regions above. A plain
+    reference, like the month rows: a deleted library's row leaves with its counts."""
+
+    library = models.OneToOneField(
+        "libraries.Library",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        primary_key=True,
+    )
+    region_code = RegionCodeField()
+    status = models.CharField(max_length=20)
+    joined_month = models.DateField()
+
+    def __str__(self):
+        return f"library {self.library_id} counted in {self.region_code}"
+
+
+class RegionLibraryCount(LibraryCountFigures):
+    """The libraries of a province, regency or district by status and joining month: what
+    the dashboard of the level above counts per row, without reading every library."""
+
+    region_code = RegionCodeField()
+    # The region's level (1 province, 2 regency, 3 district): a page reads one level.
+    level = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=20)
+    joined_month = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region_code", "status", "joined_month"], name="one_region_count"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["level", "region_code"],
+                opclasses=["int2_ops", "varchar_pattern_ops"],
+                name="region_count_level",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.region_code}, {self.status}, {self.joined_month:%Y-%m}"

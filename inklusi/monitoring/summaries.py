@@ -7,7 +7,8 @@ Every write of a report, an activity or a library goes through its app's service
 outermost block each touched library is refreshed once, inside the same transaction, so the
 dashboard never lags behind the data and "create and publish" costs one refresh, not two.
 Writes that skip the services (`QuerySet.update`, `bulk_create`, raw SQL, bulk loaders) skip
-the summaries: they call `rebuild()` afterwards.
+the summaries: they call `rebuild()` afterwards. The same refresh keeps the libraries' counts
+per region (`library_counts`).
 
 One aggregation, `_insert_library_rows`, turns raw reports and activities into library rows;
 `rebuild` runs it for everything, `refresh` for one library and a few months. `refresh` then
@@ -44,13 +45,18 @@ from inklusi.libraries.models import Library
 from inklusi.reports.models import MonthlyReport
 from inklusi.reports.queries import REPORTING_STATUSES
 
+from . import library_counts
+from .inserts import insert_select
+from .library_counts import COUNT_FIGURES
 from .models import (
     ACTIVITY_FIGURES,
     CATEGORY_FIGURES,
     MONTH_FIGURES,
     REPORT_FIGURES,
+    CountedLibrary,
     LibraryMonth,
     LibraryMonthCategory,
+    RegionLibraryCount,
     RegionMonth,
     RegionMonthCategory,
 )
@@ -65,6 +71,23 @@ FELL_FLOOR = 20
 FELL_SHARE = 0.5
 
 KEY_COLUMNS = ("library_id", "month", "month_index", "region_code")
+
+SUMMARY_MODELS = (
+    LibraryMonth,
+    LibraryMonthCategory,
+    RegionMonth,
+    RegionMonthCategory,
+    CountedLibrary,
+    RegionLibraryCount,
+)
+FIGURES_OF = {
+    LibraryMonth: MONTH_FIGURES,
+    RegionMonth: MONTH_FIGURES,
+    LibraryMonthCategory: CATEGORY_FIGURES,
+    RegionMonthCategory: CATEGORY_FIGURES,
+    CountedLibrary: COUNT_FIGURES,
+    RegionLibraryCount: COUNT_FIGURES,
+}
 
 
 def summary_codes(region_code):
@@ -148,41 +171,16 @@ def _category_rows(activities):
     )
 
 
-def _sql(queryset):
-    sql, params = queryset.query.sql_with_params()
-    return sql, list(params)
-
-
-def _insert_select(table, keys, figures, sources):
-    """INSERT INTO table: the sum of each figure over the UNION ALL of `sources`, grouped by
-    `keys` (the sources name their columns k_<key> and f_<figure>)."""
-    parts, params = [], []
-    for source in sources:
-        sql, source_params = _sql(source)
-        parts.append(sql)
-        params += source_params
-    key_list = ", ".join(f"raw.k_{k}" for k in keys)
-    sums = ", ".join(f"SUM(raw.f_{f})" for f in figures)
-    union = " UNION ALL ".join(f"SELECT * FROM ({sql}) AS part{i}" for i, sql in enumerate(parts))
-    columns = ", ".join((*keys, *figures))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {key_list}, {sums} "
-            f"FROM ({union}) AS raw GROUP BY {key_list}",
-            params,
-        )
-
-
 def _insert_library_rows(reports, activities):
     """Library rows (both tables) from these raw reports and activities."""
     published = activities.filter(status="published")
-    _insert_select(
+    insert_select(
         LibraryMonth._meta.db_table,
         KEY_COLUMNS,
         [f for f in MONTH_FIGURES if f != "fell"],
         [_report_rows(reports), _activity_rows(published)],
     )
-    _insert_select(
+    insert_select(
         LibraryMonthCategory._meta.db_table,
         (*KEY_COLUMNS, "category_id"),
         CATEGORY_FIGURES,
@@ -225,13 +223,13 @@ def _roll_up(library_model, region_model, keys, figures):
             "k_region_code", *(f"k_{k}" for k in keys)
         )
         rows = rows.annotate(**{f"f_{f}": Sum(f) for f in figures})
-        _insert_select(region_model._meta.db_table, ("region_code", *keys), figures, [rows])
+        insert_select(region_model._meta.db_table, ("region_code", *keys), figures, [rows])
 
 
 def rebuild():
     """Write every summary table again from the raw data."""
     with transaction.atomic():
-        for model in (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory):
+        for model in SUMMARY_MODELS:
             model.objects.all().delete()
         _insert_library_rows(MonthlyReport.objects.all(), Activity.objects.all())
         if connection.vendor == "postgresql":
@@ -255,6 +253,7 @@ def rebuild():
             .values("last")
         )
         Library.objects.update(last_activity_on=Subquery(last_activity))
+        library_counts.rebuild()
 
 
 def _snapshot(model, keys, figures, **filters):
@@ -311,15 +310,9 @@ def refresh(library_ids, months):
     """Rewrite the libraries' rows for `months` from their raw reports and activities and
     carry the difference to the region rows, in a few statements whatever the number of
     libraries. `fell` of the three following months depends on these months too, so it is
-    recomputed for them. Runs at the end of `changes()`, in its transaction."""
+    recomputed for them. Runs at the end of `changes()`, in its transaction, with the
+    libraries locked (`refresh_touched`)."""
     library_ids = sorted(library_ids)
-    # One refresh of a library at a time: two at once would both rewrite its rows.
-    list(
-        Library.objects.select_for_update()
-        .filter(pk__in=library_ids)
-        .order_by("pk")
-        .values_list("pk")
-    )
     months = {first_of_month(m) for m in months}
     window = _following_months(months)
     month_keys, category_keys = ("month",), ("month", "category_id")
@@ -398,6 +391,13 @@ def refresh_touched(keys):
     ordered = sorted(keys)
     for start in range(0, len(ordered), REFRESH_BATCH):
         batch = ordered[start : start + REFRESH_BATCH]
+        # One refresh of a library at a time: two at once would both rewrite its rows.
+        list(
+            Library.objects.select_for_update()
+            .filter(pk__in=batch)
+            .order_by("pk")
+            .values_list("pk")
+        )
         every = [library_id for library_id in batch if EVERY_MONTH in keys[library_id]]
         stored = _summary_months(every) if every else {}
         months = set()
@@ -407,9 +407,7 @@ def refresh_touched(keys):
         if months:
             refresh(batch, months)
         _refresh_last_activity(batch)
-
-
-SUMMARY_MODELS = (LibraryMonth, LibraryMonthCategory, RegionMonth, RegionMonthCategory)
+        library_counts.refresh(batch)
 
 
 def _compared_columns(model):
@@ -420,8 +418,7 @@ def _compared_columns(model):
 def _nonzero_rows_sql(model):
     """The table's rows, all-zero rows left out: a refresh leaves a region row at zero where
     a rebuild writes none."""
-    figures = MONTH_FIGURES if model in (LibraryMonth, RegionMonth) else CATEGORY_FIGURES
-    all_zero = " AND ".join(f"{f} = 0" for f in figures)
+    all_zero = " AND ".join(f"{f} = 0" for f in FIGURES_OF[model])
     columns = ", ".join(_compared_columns(model))
     return f"SELECT {columns} FROM {model._meta.db_table} WHERE NOT ({all_zero})"
 

@@ -199,7 +199,7 @@ def refresh_touched(keys):
     activities (a moved date or library, a deleted activity, a library in another region)."""
     surveyed = _surveyed(list(keys))
     for library_id, months in sorted(keys.items()):
-        if library_id in surveyed:
+        if library_id in surveyed and months:  # no months: only the library's counts changed
             refresh(library_id, EVERY_MONTH if EVERY_MONTH in months else months)
 
 

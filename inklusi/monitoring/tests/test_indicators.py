@@ -237,3 +237,32 @@ def test_missing_reports_count_as_late_the_day_after_the_due_day(
     assert (figures["expected_reports"], figures["reports"]) == (4, 1)
     assert figures["on_time"] == pytest.approx(on_time)
     assert figures["late"] == pytest.approx(late)
+
+
+@pytest.mark.parametrize("code", ["", "16", "16.07"])
+def test_region_counts_equal_a_count_of_the_libraries(quarter, libraries, regions, code):
+    """The count rows give each child region what counting its libraries would, quiet ones
+    and map centres included."""
+    from django.db.models.functions import Substr
+
+    from inklusi.libraries.services import save_library
+    from inklusi.monitoring.indicators import count_libraries, region_counts
+
+    libraries.kemang_manis.latitude, libraries.kemang_manis.longitude = -2.98, 104.76
+    save_library(libraries.kemang_manis)
+    LibraryFactory(region=regions["12.71.01.1001"], joined_on=None, status=Status.INDEPENDENT)
+    place = Place(region=regions[code] if code else None)
+    length = len(code) + 3 if code else 2
+    window_start = datetime.date(YEAR - 1, 7, 1)
+    raw = count_libraries(
+        place.libraries().exclude(region_id=place.code),
+        Substr("region_id", 1, length),
+        window_start,
+    )
+    summed = region_counts(place, window_start)
+    assert sum(counts.quiet for counts in raw.values()) > 0
+    assert set(summed) == set(raw)
+    for key, counts in raw.items():
+        assert dict(summed[key].by_status_and_month) == dict(counts.by_status_and_month)
+        assert (summed[key].quiet, summed[key].located) == (counts.quiet, counts.located)
+        assert summed[key].centre == pytest.approx(counts.centre)

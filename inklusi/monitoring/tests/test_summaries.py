@@ -15,14 +15,17 @@ from inklusi.core import derived
 from inklusi.libraries import services as library_services
 from inklusi.monitoring import summaries
 from inklusi.monitoring.models import (
+    JOINED_UNKNOWN,
+    CountedLibrary,
     LibraryMonth,
     LibraryMonthCategory,
+    RegionLibraryCount,
     RegionMonth,
     RegionMonthCategory,
 )
 from inklusi.reports import services as report_services
 from inklusi.reports.models import late_from
-from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory
+from inklusi.testing.factories import ActivityFactory, LibraryFactory, MonthlyReportFactory
 from inklusi.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
@@ -220,7 +223,7 @@ def test_any_sequence_of_changes_matches_a_rebuild(libraries, regions, people):
     categories = list(Category.objects.all())
     months = [JAN, FEB, MAR, APR, MAY]
     reports, activities = [], []
-    actions = ["report", "activity", "edit", "move", "review", "delete", "library"]
+    actions = ["report", "activity", "edit", "move", "review", "delete", "library", "new library"]
     for step in range(60):
         action = rng.choice(actions)
         if action == "report":
@@ -272,7 +275,10 @@ def test_any_sequence_of_changes_matches_a_rebuild(libraries, regions, people):
                 library.region = rng.choice(villages)
             library.status = rng.choice(["candidate", "beneficiary", "independent"])
             library.joined_on = rng.choice([None, *months])
+            library.latitude, library.longitude = rng.choice([(None, None), (-2.91, 104.75)])
             library_services.save_library(library)
+        elif action == "new library":
+            libs.append(LibraryFactory(region=rng.choice(villages), latitude=-2.5, longitude=104))
         if step % 10 == 9:
             assert_agrees_with_raw()
     library_services.delete_libraries([libraries.medan])
@@ -336,3 +342,82 @@ def test_a_failed_block_saves_and_refreshes_nothing(libraries):
     with derived.changes():  # the next block starts clean
         pass
     assert_agrees_with_raw()
+
+
+def counted(code, **filters):
+    """{figure: sum} of the region's count rows."""
+    rows = RegionLibraryCount.objects.filter(region_code=code, **filters)
+    return {
+        name: sum(getattr(row, name) for row in rows)
+        for name in ("libraries", "located", "latitude_sum", "longitude_sum")
+    }
+
+
+def test_a_new_library_counts_in_its_province_regency_and_district(libraries, regions):
+    before = {code: counted(code)["libraries"] for code in ("16", "16.07", "16.07.10")}
+    library = LibraryFactory(
+        region=regions["16.07.10.1002"],
+        joined_on=datetime.date(YEAR, 3, 17),
+        latitude="-2.123456",
+        longitude="104.5",
+    )
+    for code in ("16", "16.07", "16.07.10"):
+        assert counted(code)["libraries"] == before[code] + 1
+    row = RegionLibraryCount.objects.get(
+        region_code="16.07.10", status=library.status, joined_month=MAR
+    )
+    assert (row.level, row.libraries, row.located) == (3, 1, 1)
+    assert (row.latitude_sum, row.longitude_sum) == (-2_123_456, 104_500_000)
+    assert not RegionLibraryCount.objects.filter(region_code="").exists()
+    assert_agrees_with_raw()
+
+
+def test_a_library_without_a_joining_date_counts_from_any_month(libraries):
+    candidate = CountedLibrary.objects.get(library_id=libraries.sukajadi.pk)
+    assert (candidate.status, candidate.joined_month) == ("candidate", JOINED_UNKNOWN)
+
+
+def test_moving_on_the_map_changes_the_counts_not_the_months(libraries):
+    MonthlyReportFactory(library=libraries.air_batu, month=FEB, loans=100)
+    library = libraries.air_batu
+    library.latitude, library.longitude = "-2.9", "104.7"
+    with captured_queries() as queries:
+        library_services.save_library(library)
+    assert queries.summary_refreshes == 0
+    assert counted("16.07.10")["latitude_sum"] == -2_900_000
+    library.latitude = library.longitude = None
+    library_services.save_library(library)
+    assert counted("16.07.10")["located"] == 0
+    assert_agrees_with_raw()
+
+
+def test_a_status_change_moves_the_library_between_count_rows(libraries):
+    library = libraries.sukajadi
+    library.status, library.joined_on = "beneficiary", FEB
+    library_services.save_library(library)
+    assert counted("16.07", status="candidate")["libraries"] == 0
+    assert counted("16.07", status="beneficiary", joined_month=FEB)["libraries"] == 1
+    assert_agrees_with_raw()
+
+
+def test_the_import_counts_new_and_changed_libraries(libraries, regions):
+    moved = libraries.air_batu
+    moved.region = regions["16.71.01.1001"]
+    new = [
+        LibraryFactory.build(region=regions["16.07.10.1004"], name=f"Baru {n}") for n in range(3)
+    ]
+    library_services.save_libraries([moved, *new], ["region"])
+    assert counted("16.71.01")["libraries"] == 2
+    assert_agrees_with_raw()
+
+
+def test_deleting_a_library_takes_it_out_of_the_counts(libraries):
+    library_services.delete_libraries([libraries.kemang_manis])
+    assert counted("16.71")["libraries"] == 0
+    assert not CountedLibrary.objects.filter(library_id=libraries.kemang_manis.pk).exists()
+    assert_agrees_with_raw()
+
+
+def test_check_reports_a_tampered_count(libraries):
+    RegionLibraryCount.objects.filter(region_code="16").update(libraries=7)
+    assert summaries.check()["monitoring_regionlibrarycount"] != (0, 0)

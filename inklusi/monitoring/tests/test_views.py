@@ -14,6 +14,7 @@ from django.utils import timezone
 from inklusi.accounts.models import Role, RoleAssignment
 from inklusi.core.months import add_months, first_of_month, previous_month
 from inklusi.libraries.models import Kind
+from inklusi.libraries.services import save_library
 from inklusi.monitoring.indicators import ATTENTION_LIMIT, TABLE_KEYS, overdue_month
 from inklusi.monitoring.periods import default_period
 from inklusi.monitoring.views import SORT_KEYS
@@ -465,7 +466,7 @@ def test_the_range_form_shows_the_period_of_a_quarter(people, libraries, login):
 
 def locate(library, latitude=-2.9, longitude=104.7):
     library.latitude, library.longitude = latitude, longitude
-    library.save()
+    save_library(library)
 
 
 def test_the_map_shows_the_libraries_of_the_place(people, figures, login):

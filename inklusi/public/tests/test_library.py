@@ -10,6 +10,7 @@ from inklusi.accounts.models import Role
 from inklusi.activities import services as activity_services
 from inklusi.activities.models import Status
 from inklusi.core.months import add_months, this_month
+from inklusi.libraries.services import save_library
 from inklusi.monitoring.figures import last_twelve_months
 from inklusi.testing.factories import ActivityFactory, MonthlyReportFactory, UserFactory
 from inklusi.testing.photos import shows
@@ -164,7 +165,7 @@ def test_a_candidate_shows_what_it_reported(client, library):
     from inklusi.libraries.models import Status as LibraryStatus
 
     library.status, library.joined_on = LibraryStatus.CANDIDATE, None
-    library.save()
+    save_library(library)
     MonthlyReportFactory(library=library, month=months_ago(2), visitors_female=40)
     figures = client.get(url(library)).context["figures"]
     assert figures is not None

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from inklusi.libraries.services import save_library
 from inklusi.scores import rules, services
 from inklusi.scores.models import LibraryScore
 
@@ -52,7 +53,7 @@ def test_a_month_before_joining_is_not_expected(libraries, monkeypatch):
     frozen(monkeypatch)
     library = libraries.air_batu
     library.joined_on = datetime.date(2026, 9, 12)
-    library.save()
+    save_library(library)
     facts = services.gather([library], Q3)[library.pk]
     assert [month for month, _state, _id in facts["months"]] == ["2026-09-01"]
     assert services.score(facts).part(rules.REPORTING).points == 0
