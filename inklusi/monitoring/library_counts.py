@@ -173,9 +173,10 @@ def rebuild():
                 **{f"f_{f}": F(f) for f in COUNT_FIGURES},
             )
         )
+        region_keys = ("region_code", "level", *keys[1:])
         insert_select(
             RegionLibraryCount._meta.db_table,
-            ("region_code", "level", *keys),
+            region_keys,
             COUNT_FIGURES,
-            [_columns(rows, ("region_code", "level", *keys))],
+            [_columns(rows, region_keys)],
         )
