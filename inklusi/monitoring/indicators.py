@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Substr, TruncMonth
+from django.db.models.lookups import LessThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -327,12 +328,13 @@ def quiet_since(today=None):
 
 
 def quiet_filter():
-    """Libraries in the programme, joined before the quiet window, with no activity since."""
+    """Libraries in the programme, joined before the quiet window, with no activity since
+    (never active, or last active before it: QUIET_ORDER, whose index then serves it)."""
     since = quiet_since()
     return (
         Q(status__in=REPORTING_STATUSES)
         & (Q(joined_on__isnull=True) | Q(joined_on__lt=since))
-        & (Q(last_activity_on__isnull=True) | Q(last_activity_on__lt=since))
+        & Q(LessThan(QUIET_ORDER, since))
     )
 
 

@@ -209,7 +209,10 @@ class SurveyMonth(SurveyFigures):
                 fields=["region_code", "month"],
                 opclasses=["varchar_pattern_ops", "date_ops"],
                 name="survey_month_region",
-            )
+            ),
+            # The nation's latest libraries with answers (`results.place_quotes`), read
+            # backwards from the index.
+            models.Index(fields=["month", "library"], name="survey_month_latest"),
         ]
 
     def __str__(self):
