@@ -103,6 +103,8 @@ def test_the_page_shows_the_progress_while_working_and_the_link_when_done(login,
         stage=Stage.ATTENTION,
     )
     client = login(people.admin)
+    fragment = state_fragment(client, download)
+    assert "Mendaftar perpustakaan yang perlu perhatian… 45 %" in " ".join(fragment.split())
     client.cookies["django_language"] = "en"
     fragment = state_fragment(client, download)
     assert '<progress id="download-progress" class="download-progress" max="100" value="45">' in (
