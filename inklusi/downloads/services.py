@@ -55,19 +55,22 @@ def report_progress(download_id, percent, stage):
 
 def progress_reporter(download_id):
     """The `on_progress(percent, stage)` callback a builder is given: it passes a report on to
-    `report_progress` only every PROGRESS_EVERY_SECONDS or PROGRESS_STEP percent (and at 100),
-    so a builder may report as often as it likes."""
-    written = {"percent": 0, "at": time.monotonic()}
+    `report_progress` only every PROGRESS_EVERY_SECONDS or PROGRESS_STEP percent (the first
+    and the last always), so a builder may report as often as it likes."""
+    last = None  # (percent, stage, when) of the last report written
 
     def on_progress(percent, stage):
+        nonlocal last
         percent, now = int(percent), time.monotonic()
-        moved = percent - written["percent"]
-        if moved <= 0:
-            return
-        if percent < 100 and moved < PROGRESS_STEP and now - written["at"] < PROGRESS_EVERY_SECONDS:
-            return
+        if last is not None:
+            last_percent, last_stage, written_at = last
+            if percent < last_percent or (percent, stage) == (last_percent, last_stage):
+                return
+            small_step = percent - last_percent < PROGRESS_STEP
+            if percent < 100 and small_step and now - written_at < PROGRESS_EVERY_SECONDS:
+                return
         report_progress(download_id, percent, stage)
-        written.update(percent=percent, at=now)
+        last = (percent, stage, now)
 
     return on_progress
 

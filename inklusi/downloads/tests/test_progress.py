@@ -32,15 +32,24 @@ def test_progress_is_written_only_every_step_or_half_second(people):
         mock.patch("inklusi.downloads.services.report_progress") as report,
     ):
         on_progress = services.progress_reporter(download.pk)
-        for percent in range(0, 20):  # 1 % steps, all at once: every 5 %
+        for percent in range(0, 20):  # 1 % steps, all at once: the first, then every 5 %
             on_progress(percent, Stage.FIGURES)
-        assert [call.args[1] for call in report.call_args_list] == [5, 10, 15]
+        assert [call.args[1] for call in report.call_args_list] == [0, 5, 10, 15]
         on_progress(16, Stage.PLACES)
         clock.return_value += services.PROGRESS_EVERY_SECONDS
         on_progress(17, Stage.PLACES)  # half a second later: written though a small step
         on_progress(12, Stage.PLACES)  # backwards: never written
+        clock.return_value += services.PROGRESS_EVERY_SECONDS
+        on_progress(17, Stage.PLACES)  # nothing new
+        on_progress(17, Stage.ATTENTION)  # a new stage
         on_progress(100, Stage.SAVING)  # the end: always written
-        assert [call.args[1] for call in report.call_args_list] == [5, 10, 15, 17, 100]
+        written = [call.args[1:] for call in report.call_args_list]
+        assert written[3:] == [
+            (15, Stage.FIGURES),
+            (17, Stage.PLACES),
+            (17, Stage.ATTENTION),
+            (100, Stage.SAVING),
+        ]
 
 
 def test_the_workbook_builder_reports_increasing_progress_up_to_100(people):
