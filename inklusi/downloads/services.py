@@ -55,8 +55,8 @@ def report_progress(download_id, percent, stage):
 
 def progress_reporter(download_id):
     """The `on_progress(percent, stage)` callback a builder is given: it passes a report on to
-    `report_progress` only every PROGRESS_EVERY_SECONDS or PROGRESS_STEP percent (the first
-    and the last always), so a builder may report as often as it likes."""
+    `report_progress` at a new stage (there are few), else only every PROGRESS_EVERY_SECONDS
+    or PROGRESS_STEP percent, so a builder may report as often as it likes."""
     last = None  # (percent, stage, when) of the last report written
 
     def on_progress(percent, stage):
@@ -67,7 +67,8 @@ def progress_reporter(download_id):
             if percent < last_percent or (percent, stage) == (last_percent, last_stage):
                 return
             small_step = percent - last_percent < PROGRESS_STEP
-            if percent < 100 and small_step and now - written_at < PROGRESS_EVERY_SECONDS:
+            recent = now - written_at < PROGRESS_EVERY_SECONDS
+            if stage == last_stage and percent < 100 and small_step and recent:
                 return
         report_progress(download_id, percent, stage)
         last = (percent, stage, now)

@@ -24,7 +24,7 @@ def test_progress_is_written_and_only_moves_forward(people):
     assert download.progress == 100
 
 
-def test_progress_is_written_only_every_step_or_half_second(people):
+def test_progress_is_written_at_a_new_stage_or_every_step_or_half_second(people):
     download = Download.objects.create(user=people.admin, kind="dashboard_xlsx", place="nation")
     clock = mock.Mock(return_value=1000.0)
     with (
@@ -34,20 +34,20 @@ def test_progress_is_written_only_every_step_or_half_second(people):
         on_progress = services.progress_reporter(download.pk)
         for percent in range(0, 20):  # 1 % steps, all at once: the first, then every 5 %
             on_progress(percent, Stage.FIGURES)
-        assert [call.args[1] for call in report.call_args_list] == [0, 5, 10, 15]
-        on_progress(16, Stage.PLACES)
+        on_progress(19, Stage.SUMMARY)  # a new stage: at once
+        on_progress(20, Stage.SUMMARY)
         clock.return_value += services.PROGRESS_EVERY_SECONDS
-        on_progress(17, Stage.PLACES)  # half a second later: written though a small step
+        on_progress(21, Stage.SUMMARY)  # half a second later: written though a small step
         on_progress(12, Stage.PLACES)  # backwards: never written
-        clock.return_value += services.PROGRESS_EVERY_SECONDS
-        on_progress(17, Stage.PLACES)  # nothing new
-        on_progress(17, Stage.ATTENTION)  # a new stage
+        on_progress(21, Stage.SUMMARY)  # nothing new
         on_progress(100, Stage.SAVING)  # the end: always written
-        written = [call.args[1:] for call in report.call_args_list]
-        assert written[3:] == [
+        assert [call.args[1:] for call in report.call_args_list] == [
+            (0, Stage.FIGURES),
+            (5, Stage.FIGURES),
+            (10, Stage.FIGURES),
             (15, Stage.FIGURES),
-            (17, Stage.PLACES),
-            (17, Stage.ATTENTION),
+            (19, Stage.SUMMARY),
+            (21, Stage.SUMMARY),
             (100, Stage.SAVING),
         ]
 
