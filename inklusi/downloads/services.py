@@ -25,8 +25,9 @@ KEEP_DAYS = 7
 STUCK_AFTER = timedelta(minutes=30)
 # A download that took longer than this is announced in the inbox (its page was left).
 ANNOUNCE_AFTER_SECONDS = 10
-# A builder's progress is written at most this often, unless it moved by PROGRESS_STEP percent:
-# the page polls every 2 s, and a big workbook must not spend its time writing its progress.
+# Within a stage a builder's progress is written at most this often and in steps of at least
+# PROGRESS_STEP percent: the page polls every 2 s, and a workbook must not spend its time
+# writing its progress (each write is an UPDATE and a commit).
 PROGRESS_EVERY_SECONDS = 0.5
 PROGRESS_STEP = 5
 
@@ -55,8 +56,9 @@ def report_progress(download_id, percent, stage):
 
 def progress_reporter(download_id):
     """The `on_progress(percent, stage)` callback a builder is given: it passes a report on to
-    `report_progress` at a new stage (there are few), else only every PROGRESS_EVERY_SECONDS
-    or PROGRESS_STEP percent, so a builder may report as often as it likes."""
+    `report_progress` at a new stage (there are few) and at 100, else only PROGRESS_STEP
+    percent and PROGRESS_EVERY_SECONDS after the last, so a builder may report as often as it
+    likes."""
     last = None  # (percent, stage, when) of the last report written
 
     def on_progress(percent, stage):
@@ -68,7 +70,7 @@ def progress_reporter(download_id):
                 return
             small_step = percent - last_percent < PROGRESS_STEP
             recent = now - written_at < PROGRESS_EVERY_SECONDS
-            if stage == last_stage and percent < 100 and small_step and recent:
+            if stage == last_stage and percent < 100 and (small_step or recent):
                 return
         report_progress(download_id, percent, stage)
         last = (percent, stage, now)

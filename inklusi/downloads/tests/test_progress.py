@@ -24,7 +24,7 @@ def test_progress_is_written_and_only_moves_forward(people):
     assert download.progress == 100
 
 
-def test_progress_is_written_at_a_new_stage_or_every_step_or_half_second(people):
+def test_progress_is_written_at_a_new_stage_else_by_steps_and_half_seconds(people):
     download = Download.objects.create(user=people.admin, kind="dashboard_xlsx", place="nation")
     clock = mock.Mock(return_value=1000.0)
     with (
@@ -32,22 +32,23 @@ def test_progress_is_written_at_a_new_stage_or_every_step_or_half_second(people)
         mock.patch("inklusi.downloads.services.report_progress") as report,
     ):
         on_progress = services.progress_reporter(download.pk)
-        for percent in range(0, 20):  # 1 % steps, all at once: the first, then every 5 %
+        for percent in range(0, 30, 5):  # fast: 5 % every 0.25 s, written every half second
             on_progress(percent, Stage.FIGURES)
-        on_progress(19, Stage.SUMMARY)  # a new stage: at once
-        on_progress(20, Stage.SUMMARY)
-        clock.return_value += services.PROGRESS_EVERY_SECONDS
-        on_progress(21, Stage.SUMMARY)  # half a second later: written though a small step
-        on_progress(12, Stage.PLACES)  # backwards: never written
-        on_progress(21, Stage.SUMMARY)  # nothing new
+            clock.return_value += 0.25
+        for percent in range(30, 40):  # slow: 1 % every half second, written every 5 %
+            on_progress(percent, Stage.FIGURES)
+            clock.return_value += services.PROGRESS_EVERY_SECONDS
+        on_progress(40, Stage.SUMMARY)  # a new stage: at once
+        on_progress(30, Stage.PLACES)  # backwards: never written
+        on_progress(40, Stage.SUMMARY)  # nothing new
         on_progress(100, Stage.SAVING)  # the end: always written
         assert [call.args[1:] for call in report.call_args_list] == [
             (0, Stage.FIGURES),
-            (5, Stage.FIGURES),
             (10, Stage.FIGURES),
-            (15, Stage.FIGURES),
-            (19, Stage.SUMMARY),
-            (21, Stage.SUMMARY),
+            (20, Stage.FIGURES),
+            (30, Stage.FIGURES),
+            (35, Stage.FIGURES),
+            (40, Stage.SUMMARY),
             (100, Stage.SAVING),
         ]
 
