@@ -1,8 +1,9 @@
 """What can be prepared in the background, and who may have it.
 
-A builder takes the place and the query of a download and writes the file; `place_for`
-checks the place against the person's scope, the same way the dashboard's pages do, both
-when the download is asked for and when the file is fetched.
+A builder takes the place and the query of a download and writes the file, telling how far
+it is to `on_progress(percent, stage)` (a key of `Stage`); `place_for` checks the place
+against the person's scope, the same way the dashboard's pages do, both when the download is
+asked for and when the file is fetched.
 """
 
 import zipfile
@@ -12,11 +13,14 @@ from django.utils.translation import gettext as _
 
 from inklusi.accounts.scope import Scope
 from inklusi.advocacy import brief
+from inklusi.core import progress
 from inklusi.libraries.models import Library
 from inklusi.monitoring import exports
 from inklusi.monitoring.indicators import Place, dashboard
 from inklusi.monitoring.periods import PeriodError, parse_period
 from inklusi.regions.models import Level, Region
+
+from .models import Stage
 
 
 def place_for(user, key):
@@ -53,20 +57,29 @@ def check(user, kind, place_key, query):
         period_of(query)
 
 
-def dashboard_xlsx(download, target):
+# The share of the dashboard workbook's time spent computing its figures (the rest writes
+# the sheets), measured on the nation's (0.26 s of 2.4 s).
+FIGURES_SHARE = 10
+
+
+def dashboard_xlsx(download, target, on_progress=progress.ignore):
+    on_progress(0, Stage.FIGURES)
     board = dashboard(place_for(download.user, download.place), period_of(download.query))
-    exports.write_xlsx(board, target)
+    exports.write_xlsx(board, target, progress.part(on_progress, FIGURES_SHARE, 100))
     return exports.filename(board, "xlsx")
 
 
-def regency_briefs(download, target):
+def regency_briefs(download, target, on_progress=progress.ignore):
     """The advocacy brief of every regency and city of a province, one PDF each, zipped."""
     place = place_for(download.user, download.place)
     if place.region is None or place.region.level != Level.PROVINCE:
         raise Http404
+    regencies = list(Region.objects.filter(parent=place.region).order_by("code"))
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for regency in Region.objects.filter(parent=place.region).order_by("code"):
+        for done, regency in enumerate(regencies):
+            on_progress(100 * done / len(regencies), Stage.BRIEFS)
             archive.writestr(brief.filename(regency.label), brief.region_brief_pdf(regency))
+    on_progress(100, Stage.BRIEFS)
     return brief.filename(place.region.label).removesuffix(".pdf") + ".zip"
 
 

@@ -25,6 +25,11 @@ KEEP_DAYS = 7
 STUCK_AFTER = timedelta(minutes=30)
 # A download that took longer than this is announced in the inbox (its page was left).
 ANNOUNCE_AFTER_SECONDS = 10
+# Within a stage a builder's progress is written at most this often and in steps of at least
+# PROGRESS_STEP percent: the page polls every 2 s, and a workbook must not spend its time
+# writing its progress (each write is an UPDATE and a commit).
+PROGRESS_EVERY_SECONDS = 0.5
+PROGRESS_STEP = 5
 
 
 def request_download(user, kind, place, query):
@@ -40,10 +45,44 @@ def request_download(user, kind, place, query):
     return download
 
 
+def report_progress(download_id, percent, stage):
+    """Writes how far the download is (0–100) and what it does now, in one UPDATE that never
+    moves the progress back."""
+    percent = max(0, min(100, int(percent)))
+    Download.objects.filter(pk=download_id, progress__lte=percent).update(
+        progress=percent, stage=stage
+    )
+
+
+def progress_reporter(download_id):
+    """The `on_progress(percent, stage)` callback a builder is given: it passes a report on to
+    `report_progress` at a new stage (there are few) and at 100, else only PROGRESS_STEP
+    percent and PROGRESS_EVERY_SECONDS after the last, so a builder may report as often as it
+    likes."""
+    last = None  # (percent, stage, when) of the last report written
+
+    def on_progress(percent, stage):
+        nonlocal last
+        percent, now = int(percent), time.monotonic()
+        if last is not None:
+            last_percent, last_stage, written_at = last
+            if percent < last_percent or (percent, stage) == (last_percent, last_stage):
+                return
+            small_step = percent - last_percent < PROGRESS_STEP
+            recent = now - written_at < PROGRESS_EVERY_SECONDS
+            if stage == last_stage and percent < 100 and (small_step or recent):
+                return
+        report_progress(download_id, percent, stage)
+        last = (percent, stage, now)
+
+    return on_progress
+
+
 def prepare(download_id):
-    """Writes the file; safe to run twice (the first claims the row, waiting → working)."""
+    """Writes the file; safe to run twice (the first claims the row, waiting → working, and
+    starts its progress again)."""
     claimed = Download.objects.filter(pk=download_id, state=State.WAITING).update(
-        state=State.WORKING, started_at=timezone.now()
+        state=State.WORKING, started_at=timezone.now(), progress=0, stage=""
     )
     if not claimed:
         return
@@ -54,7 +93,7 @@ def prepare(download_id):
     started = time.monotonic()
     try:
         with open(settings.EXPORTS_ROOT / path, "wb") as target, replica_reads():
-            file_name = build(download, target)
+            file_name = build(download, target, on_progress=progress_reporter(download_id))
     except Exception as error:  # the person is told, the log has the trace
         logger.exception("Download %s failed", download_id)
         (settings.EXPORTS_ROOT / path).unlink(missing_ok=True)
@@ -63,7 +102,7 @@ def prepare(download_id):
         )
         return
     Download.objects.filter(pk=download_id).update(
-        state=State.DONE, path=path, file_name=file_name, finished_at=timezone.now()
+        state=State.DONE, path=path, file_name=file_name, finished_at=timezone.now(), progress=100
     )
     if time.monotonic() - started > ANNOUNCE_AFTER_SECONDS:
         notify(
