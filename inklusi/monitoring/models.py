@@ -9,6 +9,10 @@ Two grains, each at two places:
   provinces, regencies and districts: the sum of the library rows below, changed by the same
   difference in the same transaction.
 
+And the libraries themselves, counted per province, regency and district by status and
+joining month (`RegionLibraryCount`, kept by `library_counts` from `CountedLibrary`, each
+library as last counted), so that the nation's page does not count 83,762 libraries.
+
 A village is small enough to add up from its libraries' rows. `summaries.check` compares every
 table with a fresh aggregate of the raw data; `summaries.rebuild` writes them all again.
 """
