@@ -7,3 +7,10 @@ class PublicConfig(AppConfig):
 
     name = "inklusi.public"
     verbose_name = _("Public pages")
+
+    def ready(self):
+        from inklusi.core import derived, public_cache
+
+        # Activities, their photos, reports and libraries: every write that goes through
+        # `core.derived` changes what the public pages show.
+        derived.on_changes(public_cache.changed)

@@ -5,11 +5,13 @@ from urllib.parse import quote, urlencode
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from inklusi.core import public_cache
 from inklusi.libraries.models import Library
 from inklusi.regions.models import Region
 from inklusi.stories.files import photo_response
@@ -119,46 +121,71 @@ def activity(request, pk):
 @require_safe
 def region(request, code=None):
     """Published activities of every library under the region (the whole country without
-    a code), newest first, with the way up and down the region tree."""
+    a code), newest first, with the way up and down the region tree. The content is kept in
+    the cache until something public changes (`core.public_cache`)."""
     place = None
-    activities = public_activities()
-    stories = public_stories(StoryLevel.NATION)  # the nation's picks on the national page
     if code is not None:
         if not is_region_code(code):
             raise Http404
         place = get_object_or_404(Region, code=code)
-        activities = activities.filter(library__region__code__inside=code)
-        stories = public_stories().filter(library__region__code__inside=code)
-    page = Paginator(activities, REGION_PAGE_SIZE).get_page(request.GET.get("page"))
-    numbers = place_summary(place)
-    sentence = summary_sentence(numbers)
-    feed_args = {"args": [code]} if code else {}
-    suffix = "region_" if code else ""
+    feeds = _feed_urls(code)
+    page = public_cache.remember(request, "region", lambda: _region_content(request, place, feeds))
     return render(
         request,
         "public/region.html",
         {
             "region": place,
-            "ancestors": place.ancestors() if place else [],
-            "page": page,
-            "children": child_regions_with_activities(place),
-            "libraries": libraries_with_activities(code),
-            "atom_url": reverse(f"public:{suffix}atom", **feed_args),
-            "rss_url": reverse(f"public:{suffix}rss", **feed_args),
-            "summary": numbers,
-            "sentence": sentence,
-            "stories": stories[:STORIES_SHOWN],
-            "outcomes": public_outcomes(region=place),
+            "content": page["content"],
+            **feeds,
             "meta": {
                 "title": _("Library activities in %(where)s")
                 % {"where": place.label if place else _("Indonesia")},
-                "description": sentence,
+                "description": page["sentence"],
                 "image": _absolute(request, ""),
                 "url": request.build_absolute_uri(request.path),
                 "type": "website",
             },
         },
     )
+
+
+def _feed_urls(code):
+    args = {"args": [code]} if code else {}
+    suffix = "region_" if code else ""
+    return {
+        "atom_url": reverse(f"public:{suffix}atom", **args),
+        "rss_url": reverse(f"public:{suffix}rss", **args),
+    }
+
+
+def _region_content(request, place, feeds):
+    """The region page's content (the nation's without a place) and its summary sentence."""
+    activities = public_activities()
+    stories = public_stories(StoryLevel.NATION)  # the nation's picks on the national page
+    code = place.code if place else None
+    if place:
+        activities = activities.filter(library__region__code__inside=code)
+        stories = public_stories().filter(library__region__code__inside=code)
+    page = Paginator(activities, REGION_PAGE_SIZE).get_page(request.GET.get("page"))
+    numbers = place_summary(place)
+    sentence = str(summary_sentence(numbers))
+    content = render_to_string(
+        "public/_region.html",
+        {
+            "region": place,
+            "ancestors": place.ancestors() if place else [],
+            "page": page,
+            "children": child_regions_with_activities(place),
+            "libraries": libraries_with_activities(code),
+            **feeds,
+            "summary": numbers,
+            "sentence": sentence,
+            "stories": stories[:STORIES_SHOWN],
+            "outcomes": public_outcomes(region=place),
+        },
+        request=request,
+    )
+    return {"content": content, "sentence": sentence}
 
 
 @require_safe

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from inklusi.core import public_cache
 from inklusi.notifications import services as notifications
 from inklusi.regions.models import Level as RegionLevel
 from inklusi.regions.models import Region
@@ -125,6 +126,7 @@ def withdraw_consent(story, scope, by):
     story.photo_consent = False
     story.consent_withdrawn_at, story.consent_withdrawn_by = timezone.now(), by
     story.save()
+    public_cache.changed()
     return story
 
 
@@ -150,6 +152,7 @@ def choose(place, scope, story, reason, by):
             )
     except IntegrityError as error:
         raise ValidationError(_("This story is already chosen.")) from error
+    public_cache.changed()
     if story.recorded_by and story.recorded_by != by:
         with translation.override(settings.LANGUAGE_CODE):
             notifications.notify(
@@ -175,3 +178,4 @@ def take_back(place, scope, story):
     if story.selections.filter(level__in=above).exists():
         raise ValidationError(_("The level above has chosen this story; it stays chosen."))
     pick.delete()
+    public_cache.changed()

@@ -24,6 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inklusi.core import public_cache
+
 from . import summaries
 from .models import OUTCOMES, FollowUpContact, Response, Source, Survey
 
@@ -73,6 +75,7 @@ def submit(survey, answers, *, submission_key, device="", contact=None, entered_
                 livelihood=answers.get("livelihood", ""),
             )
             summaries.add(response)
+            public_cache.changed()  # the public pages show the outcomes
             if contact and (contact.get("whatsapp") or contact.get("email")):
                 today = timezone.localdate()
                 FollowUpContact.objects.create(

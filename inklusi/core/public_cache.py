@@ -1,0 +1,67 @@
+"""The public pages' content, kept in the cache until anything they show changes.
+
+The public pages are the same for every visitor and read far more often than anything on them
+changes, so their content is made once and kept (`remember`) under a key holding a version.
+Every write a public page shows moves the version on once its transaction commits (`changed`):
+activities, photos, reports and libraries through `core.derived` (registered by the public
+app), stories and survey answers through their services. An unpublished activity or a
+withdrawn photo consent is therefore gone from every public page at the next request; entries
+of old versions expire by themselves after KEEP_SECONDS.
+
+Only what is the same for everybody may be kept: the page's content, never the parts with the
+visitor's own session (the language form's CSRF token, the menu), which are made per request.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+VERSION_KEY = "public:version"
+KEEP_SECONDS = 600
+
+
+def version():
+    """The current version (made on first use; the cache keeps it without expiry)."""
+    found = cache.get(VERSION_KEY)
+    if found is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        found = cache.get(VERSION_KEY)
+    return found
+
+
+def changed(*_args):
+    """Something public changed: every public page is made again after the commit."""
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), None))
+
+
+def remember(request, kind, build):
+    """What `build()` makes for this page (its address with the query, in the visitor's
+    language), from the cache when this version already made it."""
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    key = f"public:{version()}:{get_language()}:{kind}:{path}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, KEEP_SECONDS)
+    return found
+
+
+def kept(view, kind):
+    """`view` with its whole response kept, for pages with nothing per visitor (the feeds:
+    no form, no session)."""
+
+    @wraps(view)
+    def kept_view(request, *args, **kwargs):
+        def build():
+            response = view(request, *args, **kwargs)
+            return response.status_code, list(response.items()), response.content
+
+        status, headers, body = remember(request, kind, build)
+        return HttpResponse(body, status=status, headers=dict(headers))
+
+    return kept_view
