@@ -407,7 +407,10 @@ def refresh_touched(keys):
         if months:
             refresh(batch, months)
         _refresh_last_activity(batch)
-        library_counts.refresh(batch)
+        # Only a library's own write (every month, or none) can change how it is counted.
+        counted = [pk for pk in batch if EVERY_MONTH in keys[pk] or not keys[pk]]
+        if counted:
+            library_counts.refresh(counted)
 
 
 def _compared_columns(model):
