@@ -1,9 +1,8 @@
 """Indonesian formatting for templates: numbers with dots, Rupiah, query-string helpers."""
 
 from django import template
-from django.utils.formats import number_format
 
-from inklusi.core.numbers import decimal_text
+from inklusi.core.numbers import decimal_text, grouped
 
 register = template.Library()
 
@@ -11,9 +10,7 @@ register = template.Library()
 @register.filter
 def angka(value):
     """1234567 → 1.234.567 in Indonesian (1,234,567 in English)."""
-    if value in (None, ""):
-        return "–"
-    return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+    return grouped(value)
 
 
 @register.filter
@@ -21,7 +18,7 @@ def rupiah(value):
     """1500000 → Rp1.500.000 (the Indonesian way: no decimals, dots between thousands)."""
     if value in (None, ""):
         return "–"
-    return "Rp" + number_format(round(value), decimal_pos=0, use_l10n=True, force_grouping=True)
+    return "Rp" + grouped(round(value))
 
 
 @register.filter
