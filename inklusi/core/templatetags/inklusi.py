@@ -2,6 +2,7 @@
 
 from django import template
 
+from inklusi.core.charts import column_chart_svg
 from inklusi.core.numbers import decimal_text, grouped
 
 register = template.Library()
@@ -37,3 +38,7 @@ def query_with(context, **changes):
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()
+
+
+# {% column_chart chart title colour %}: a chart of `inklusi.core.charts.column_chart` as SVG.
+register.simple_tag(column_chart_svg, name="column_chart")
