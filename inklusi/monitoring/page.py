@@ -7,7 +7,10 @@ Figures are written the Indonesian way (1.234.567, 87,5%, averages with two deci
 rounded half up as the spreadsheet is (`inklusi.core.numbers`).
 """
 
+from urllib.parse import quote
+
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -158,3 +161,44 @@ def _card_flags(row):
         yield _("no activity for 60 days")
     elif quiet:
         yield ngettext("%(n)s quiet for 60 days", "%(n)s quiet for 60 days", quiet) % {"n": quiet}
+
+
+def whatsapp_href(library):
+    """A WhatsApp chat with the library with the coordinator's greeting typed in, or ""
+    when it has no number."""
+    if not library.whatsapp:
+        return ""
+    message = _(
+        "Hello, this is the TPBIS coordinator about %(name)s. Do you have a moment to talk?"
+    ) % {"name": library.name}
+    return f"{library.whatsapp_link}?text={quote(message)}"
+
+
+def attention_items(attention, numbers):
+    """Each list of "who needs a call" (missing, quiet, fell) as the libraries to call: name,
+    region, what is wrong where the heading does not say it all, and a WhatsApp link."""
+
+    def item(library, note=""):
+        return {
+            "name": library.name,
+            "region": library.region.name,
+            "note": note,
+            "whatsapp": whatsapp_href(library),
+        }
+
+    def last_activity(library):
+        if not library.last_activity_on:
+            return _("No activity recorded yet")
+        return _("Last activity %(day)s") % {"day": date_format(library.last_activity_on, "j F Y")}
+
+    def visitors(row):
+        count = numbers.grouped(row.visitors_female + row.visitors_male)
+        return _("%(visitors)s visitors") % {"visitors": count}
+
+    return {
+        "missing": [item(library) for library in attention["missing"]["libraries"]],
+        "quiet": [
+            item(library, last_activity(library)) for library in attention["quiet"]["libraries"]
+        ],
+        "fell": [item(row.library, visitors(row)) for row in attention["fell"]["rows"]],
+    }

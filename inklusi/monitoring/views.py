@@ -193,6 +193,7 @@ def _show(request, place):
             for status, label in Status.choices
         ],
         "map_points": [{**point, "url": links.point(point)} for point in board.map_points],
+        "calls": page.attention_items(board.attention, numbers) if not place.library else {},
         "assistance": assistance(place.code, place.library, period.first, period.last),
         "outcomes": _outcomes(place, period, links),
         **_library_context(request, place),
@@ -223,9 +224,11 @@ def _library_context(request, place):
     if not place.library:
         return {}
     scope = Scope.of(request.user)
+    contact = scope.can_review(place.library)
     return {
         "next_steps": next_steps.for_library(place.library, scope),
-        "contact_library": scope.can_review(place.library),
+        "contact_library": contact,
+        "contact_whatsapp": page.whatsapp_href(place.library) if contact else "",
     }
 
 
