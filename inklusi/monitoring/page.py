@@ -127,6 +127,19 @@ def table_rows(rows, links, numbers):
     return rows
 
 
+def outcome_cells(outcomes, numbers):
+    """A row of the outcome surveys' drill-down (surveys.results.Outcomes) as table cells:
+    answers, the share agreeing per outcome, the follow-up application rate."""
+    shares = [share for _outcome, share in outcomes.shares]
+    applied = outcomes.applied_share if outcomes.followups else None
+    texts = [
+        numbers.grouped(outcomes.responses),
+        *(f"{numbers.decimal_text(share, 0)}%" for share in shares),
+        f"{numbers.decimal_text(applied, 0)}%" if outcomes.followups else NO_VALUE,
+    ]
+    return mark_safe("".join(f'<td class="num">{escape(text)}</td>' for text in texts))
+
+
 def card_items(rows, links, numbers):
     """The phone's cards one level down, each given its link, `shown_figures` (three or
     four figures as shown, with their words) and `flag`: what needs attention there (missing

@@ -195,13 +195,13 @@ def _show(request, place):
         "map_points": [{**point, "url": links.point(point)} for point in board.map_points],
         "calls": page.attention_items(board.attention, numbers) if not place.library else {},
         "assistance": assistance(place.code, place.library, period.first, period.last),
-        "outcomes": _outcomes(place, period, links),
+        "outcomes": _outcomes(place, period, links, numbers),
         **_library_context(request, place),
     }
     return render(request, "monitoring/dashboard.html", context)
 
 
-def _outcomes(place, period, links):
+def _outcomes(place, period, links, numbers):
     """The outcome surveys of the place and, one level down, of each region that has answers
     (the drill-down)."""
     first, last = period.first, period.last
@@ -209,8 +209,14 @@ def _outcomes(place, period, links):
     if not place.library:
         children = survey_results.child_outcomes(place.code, first, last)
         for region in Region.objects.filter(code__in=children).order_by("name"):
-            url = links.region(region.code)
-            rows.append({"region": region, "outcomes": children[region.code], "url": url})
+            outcomes = children[region.code]
+            rows.append(
+                {
+                    "region": region,
+                    "url": links.region(region.code),
+                    "cells": page.outcome_cells(outcomes, numbers),
+                }
+            )
     return {
         "place": survey_results.for_place(place.code, place.library, first, last),
         "rows": rows,
