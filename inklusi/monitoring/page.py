@@ -142,11 +142,16 @@ def outcome_cells(outcomes, numbers):
 
 def card_items(rows, links, numbers):
     """The phone's cards one level down, each given its link, `shown_figures` (three or
-    four figures as shown, with their words) and `flag`: what needs attention there (missing
-    reports, libraries gone quiet), if anything."""
+    four figures with their words, as the card's lines) and `flag`: what needs attention
+    there (missing reports, libraries gone quiet), if anything."""
     for row in rows:
         row.url = links.row(row)
-        row.shown_figures = _card_figures(row, numbers)
+        row.shown_figures = mark_safe(
+            "".join(
+                f"\n        <span><b>{escape(value)}</b> {escape(words)}</span>"
+                for value, words in _card_figures(row, numbers)
+            )
+        )
         row.flag = " · ".join(_card_flags(row))
     return rows
 
