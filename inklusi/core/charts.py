@@ -2,8 +2,10 @@
 no JavaScript and nothing fetched. Used by the dashboard and the advocacy brief."""
 
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
-from .numbers import half_up
+from .numbers import NumberStyle, half_up
 
 # Drawing units of a column chart: its width, the base line and the tallest column. About the
 # size it is drawn at on a phone and in a third of a laptop screen, so the labels stay legible.
@@ -37,6 +39,44 @@ def column_chart(trend, key, width=CHART_WIDTH, base=CHART_BASE, tallest=CHART_H
             }
         )
     return {"columns": columns, "peak": peak, "width": width}
+
+
+def column_chart_svg(chart, title, colour="#198754"):
+    """A column_chart() drawn as SVG in a <figure> captioned `title`: each column with its
+    month and year below, its value above (up to 12 columns) and both in its tooltip.
+    Written in Python, as a template would spend a few milliseconds on its 150 tags; the
+    geometry is numbers the chart computed, written as Python writes them ("12.5")."""
+    numbers = NumberStyle.active()
+    title, colour = escape(title), escape(colour)
+    width = chart["width"]
+    parts = [
+        f'<figure class="chart">\n<figcaption>{title}</figcaption>\n'
+        f'<svg viewBox="0 0 {width} 140" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="{title}">\n'
+        f'  <line x1="0" y1="110" x2="{width}" y2="110" stroke="#9ca3af" stroke-width=".6"/>\n'
+    ]
+    for c in chart["columns"]:
+        parts.append(
+            f'  <rect x="{c["x"]}" y="{c["top"]}" width="{c["width"]}" height="{c["height"]}" '
+            f'fill="{colour}"><title>{escape(c["title"])}</title></rect>\n'
+        )
+        if c["show_value"] and c["value"]:
+            parts.append(
+                f'  <text x="{c["middle"]}" y="{c["label_y"]}" font-size="8" '
+                f'text-anchor="middle" fill="#374151">{numbers.grouped(c["value"])}</text>\n'
+            )
+        if c["label"]:
+            parts.append(
+                f'  <text x="{c["middle"]}" y="123" font-size="10" text-anchor="middle" '
+                f'fill="#4b5563">{escape(c["label"])}</text>\n'
+            )
+        if c["year"]:
+            parts.append(
+                f'  <text x="{c["middle"]}" y="135" font-size="9" text-anchor="middle" '
+                f'fill="#6b7280">{c["year"]}</text>\n'
+            )
+    parts.append("</svg>\n</figure>")
+    return mark_safe("".join(parts))
 
 
 def bar_list(items, total=None):

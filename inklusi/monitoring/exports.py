@@ -53,8 +53,7 @@ from .indicators import (
     missing_reports,
     quiet_libraries,
 )
-from .templatetags.monitoring import DECIMALS, figure
-from .templatetags.monitoring import change as change_text
+from .page import DECIMALS, change_text, figure_text
 
 # The attention sheet lists at most this many libraries per list.
 ATTENTION_EXPORT_LIMIT = 5000
@@ -431,7 +430,7 @@ def headline(board):
         figures.append(
             {
                 "label": indicator.label,
-                "value": figure(board.figures.get(key), indicator.unit),
+                "value": figure_text(board.figures.get(key), indicator.unit),
                 "change": change_text(change, indicator.unit),
                 "direction": change["direction"] if change else "",
             }
@@ -468,7 +467,8 @@ def pdf_context(board):
             {
                 "name": short_name(str(row.name)),
                 "values": [
-                    figure(row.figures.get(key), INDICATOR_KEYS[key].unit) for key in PDF_TABLE_KEYS
+                    figure_text(row.figures.get(key), INDICATOR_KEYS[key].unit)
+                    for key in PDF_TABLE_KEYS
                 ],
             }
             for row in rows[:PDF_TABLE_ROWS]

@@ -12,13 +12,14 @@ from django.views.decorators.http import require_safe
 
 from inklusi.accounts.scope import Scope
 from inklusi.core import next_steps
+from inklusi.core.numbers import NumberStyle
 from inklusi.libraries.models import Library, Status
 from inklusi.questions.figures import assistance
 from inklusi.regions.models import Level, Region
 from inklusi.surveys import results as survey_results
 
-from . import exports
-from .indicators import INDICATORS, TABLE_KEYS, Place, cards, dashboard, own_library_view
+from . import exports, page
+from .indicators import TABLE_KEYS, Place, cards, dashboard, own_library_view
 from .periods import KINDS, PeriodError, default_period, parse_period
 
 EXPORT_FORMATS = ("xlsx", "pdf")
@@ -140,12 +141,6 @@ def _library_search(request, place):
     return text, list(found[: SEARCH_LIMIT + 1])
 
 
-def _link_rows(rows, query):
-    for row in rows:
-        row.url = f"{place_url(Place(region=row.region, library=row.library))}?{query}"
-    return rows
-
-
 def _show(request, place):
     period, error = _period(request)
     query = urlencode(period.query())
@@ -161,7 +156,7 @@ def _show(request, place):
         own_library_view(board)
     sort = request.GET.get("sort", "")
     rows, sort_key, descending = _sorted_rows(board.rows, sort or "name")
-    _link_rows(rows, query)
+    links, numbers = page.Links(query), NumberStyle.active()
     following = period.following()
     # The range form shows what was typed, even when it could not be used.
     typed_range = {
@@ -179,11 +174,11 @@ def _show(request, place):
         "previous_query": urlencode(board.previous.query()),
         "following_query": urlencode(following.query()) if following else "",
         "crumbs": breadcrumb(request, place),
-        "indicators": INDICATORS,
-        "table_keys": TABLE_KEYS,
-        "table_rows": rows,
+        "stats": page.indicator_stats(board, numbers),
+        "table_columns": page.table_columns(),
+        "table_rows": page.table_rows(rows, links, numbers),
         "table_open": bool(sort),
-        "cards": _link_rows(cards(board), query) if board.rows else [],
+        "cards": page.card_items(cards(board), links, numbers) if board.rows else [],
         "search": search,
         "period_fields": period.query(),
         "sort_key": sort_key,
@@ -197,15 +192,16 @@ def _show(request, place):
             (status, label, board.figures["by_status"].get(status, 0))
             for status, label in Status.choices
         ],
-        "map_points": [{**point, "url": _point_url(point, query)} for point in board.map_points],
+        "map_points": [{**point, "url": links.point(point)} for point in board.map_points],
+        "calls": page.attention_items(board.attention, numbers) if not place.library else {},
         "assistance": assistance(place.code, place.library, period.first, period.last),
-        "outcomes": _outcomes(place, period, query),
+        "outcomes": _outcomes(place, period, links, numbers),
         **_library_context(request, place),
     }
     return render(request, "monitoring/dashboard.html", context)
 
 
-def _outcomes(place, period, query):
+def _outcomes(place, period, links, numbers):
     """The outcome surveys of the place and, one level down, of each region that has answers
     (the drill-down)."""
     first, last = period.first, period.last
@@ -213,8 +209,14 @@ def _outcomes(place, period, query):
     if not place.library:
         children = survey_results.child_outcomes(place.code, first, last)
         for region in Region.objects.filter(code__in=children).order_by("name"):
-            url = f"{reverse('monitoring:region', args=[region.code])}?{query}"
-            rows.append({"region": region, "outcomes": children[region.code], "url": url})
+            outcomes = children[region.code]
+            rows.append(
+                {
+                    "region": region,
+                    "url": links.region(region.code),
+                    "cells": page.outcome_cells(outcomes, numbers),
+                }
+            )
     return {
         "place": survey_results.for_place(place.code, place.library, first, last),
         "rows": rows,
@@ -228,16 +230,12 @@ def _library_context(request, place):
     if not place.library:
         return {}
     scope = Scope.of(request.user)
+    contact = scope.can_review(place.library)
     return {
         "next_steps": next_steps.for_library(place.library, scope),
-        "contact_library": scope.can_review(place.library),
+        "contact_library": contact,
+        "contact_whatsapp": page.whatsapp_href(place.library) if contact else "",
     }
-
-
-def _point_url(point, query):
-    if "library" in point:
-        return f"{reverse('monitoring:library', args=[point['library']])}?{query}"
-    return f"{reverse('monitoring:region', args=[point['region']])}?{query}"
 
 
 def _export(request, place, fmt):

@@ -31,3 +31,10 @@ def test_query_with_replaces_one_parameter():
     request = RequestFactory().get("/perpustakaan/?status=beneficiary&page=2")
     out = render("{% query_with page=3 %}", request=request)
     assert out == "status=beneficiary&amp;page=3"
+
+
+def test_json_data_writes_what_json_script_writes():
+    from django.utils.html import json_script
+
+    value = [{"name": "<b>A & B</b> </script>", "lat": -2.5, "n": 3}, None, "'\""]
+    assert render('{{ v|json_data:"pts" }}', v=value) == json_script(value, "pts")

@@ -15,8 +15,8 @@ from inklusi.core.numbers import half_up
 from inklusi.libraries.models import Kind
 from inklusi.monitoring import exports
 from inklusi.monitoring.indicators import INDICATORS, Place, dashboard
+from inklusi.monitoring.page import DECIMALS
 from inklusi.monitoring.periods import Period
-from inklusi.monitoring.templatetags.monitoring import DECIMALS
 from inklusi.testing.exports import assert_styled_like_every_sheet
 from inklusi.testing.factories import ActivityFactory, LibraryFactory, MonthlyReportFactory
 from inklusi.testing.pdf import text_outside_page, text_runs

@@ -9,7 +9,7 @@ from inklusi.core.charts import bar_list
 from inklusi.core.numbers import decimal_text, half_up
 from inklusi.core.templatetags.inklusi import desimal
 from inklusi.monitoring.exports import CHANGE_FORMATS, indicator_number
-from inklusi.monitoring.templatetags.monitoring import change, figure
+from inklusi.monitoring.page import change_text, figure_text
 
 
 def test_half_up_rounds_the_written_decimal_not_the_binary_float():
@@ -22,13 +22,13 @@ def test_half_up_rounds_the_written_decimal_not_the_binary_float():
 
 def test_the_page_the_pdf_and_the_workbook_show_the_same_figures():
     with translation.override("id"):
-        assert figure(17.35, "percent") == "17,4%"
-        assert figure(0.245, "decimal") == "0,25"
-        assert figure(1234.5, "count") == "1.235"
-        assert change({"change": -17.35, "percent": None}, "percent") == (
+        assert figure_text(17.35, "percent") == "17,4%"
+        assert figure_text(0.245, "decimal") == "0,25"
+        assert figure_text(1234.5, "count") == "1.235"
+        assert change_text({"change": -17.35, "percent": None}, "percent") == (
             '−17,4 <abbr title="poin persentase">pt</abbr>'
         )
-        assert change({"change": 3, "percent": 12.5}, "count") == "+3 (+13%)"
+        assert change_text({"change": 3, "percent": 12.5}, "count") == "+3 (+13%)"
         assert decimal_text(87.25) == "87,3"
         assert desimal(58.5, 0) == "59" and desimal(None) == "–"  # the public page, the brief
     assert bar_list([("a", 1), ("b", 7)])[0]["share"] == 13  # 12,5% → 13, not round()'s 12
