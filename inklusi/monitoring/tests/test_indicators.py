@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from inklusi.activities.models import Category
 from inklusi.libraries.models import Status
+from inklusi.libraries.services import save_library
 from inklusi.monitoring.indicators import Place, dashboard, quiet_since
 from inklusi.monitoring.periods import Period
 from inklusi.reports.models import late_from
@@ -51,7 +52,7 @@ def report(library, month, visitors, members=0, late=False, **figures):
 @pytest.fixture
 def quarter(libraries):
     libraries.banyuasin.joined_on = FEB.replace(day=15)
-    libraries.banyuasin.save()
+    save_library(libraries.banyuasin)
     report(libraries.air_batu, JAN, 100, members=40, late=True, loans=10)
     report(libraries.air_batu, FEB, 60, members=45, loans=20)
     report(libraries.air_batu, MAR, 80, members=50, loans=30)
@@ -245,7 +246,6 @@ def test_region_counts_equal_a_count_of_the_libraries(quarter, libraries, region
     and map centres included."""
     from django.db.models.functions import Substr
 
-    from inklusi.libraries.services import save_library
     from inklusi.monitoring.indicators import count_libraries, region_counts
 
     libraries.kemang_manis.latitude, libraries.kemang_manis.longitude = -2.98, 104.76
