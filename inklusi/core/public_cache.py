@@ -13,6 +13,7 @@ visitor's own session (the language form's CSRF token, the menu), which are made
 """
 
 import hashlib
+import logging
 import time
 from functools import wraps
 
@@ -20,6 +21,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "public:version"
 KEEP_SECONDS = 600
@@ -34,20 +37,35 @@ def version():
     return found
 
 
+def _move_on():
+    try:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+    except Exception:  # the write is committed; the cache must not turn it into an error
+        logger.exception("The public pages' cache could not be told of a change")
+
+
 def changed(*_args):
     """Something public changed: every public page is made again after the commit."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), None))
+    transaction.on_commit(_move_on)
 
 
 def remember(request, kind, build):
     """What `build()` makes for this page (its address with the query, in the visitor's
-    language), from the cache when this version already made it."""
+    language), from the cache when this version already made it. Without a cache (Redis
+    down) the page is made every time, never refused."""
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    key = f"public:{version()}:{get_language()}:{kind}:{path}"
-    found = cache.get(key)
+    try:
+        key = f"public:{version()}:{get_language()}:{kind}:{path}"
+        found = cache.get(key)
+    except Exception:
+        logger.exception("The public pages' cache cannot be read")
+        return build()
     if found is None:
         found = build()
-        cache.set(key, found, KEEP_SECONDS)
+        try:
+            cache.set(key, found, KEEP_SECONDS)
+        except Exception:
+            logger.exception("The public pages' cache cannot be written")
     return found
 
 

@@ -85,3 +85,16 @@ def test_a_write_rolled_back_keeps_the_pages(client, libraries, people):
     before = public_cache.version()
     public_cache.changed()  # inside the test's transaction, never committed
     assert public_cache.version() == before
+
+
+def test_without_a_cache_the_page_is_made_every_time(client, libraries, monkeypatch):
+    from inklusi.core import public_cache
+
+    def down(*_args, **_kwargs):
+        raise ConnectionError("Redis is down")
+
+    ActivityFactory(library=libraries.air_batu, title="Kegiatan Air Batu")
+    monkeypatch.setattr(public_cache.cache, "get", down)
+    monkeypatch.setattr(public_cache.cache, "set", down)
+    assert "Kegiatan Air Batu" in client.get(reverse("public:index")).text
+    public_cache._move_on()  # a write committed while Redis is down is not an error
