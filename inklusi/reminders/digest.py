@@ -16,6 +16,7 @@ from inklusi.accounts.models import RoleAssignment
 from inklusi.core.months import next_month, previous_month
 from inklusi.monitoring import exports
 from inklusi.monitoring.indicators import Place, dashboard
+from inklusi.monitoring.page import figure_text
 from inklusi.monitoring.periods import Period
 from inklusi.regions.models import Region
 from inklusi.stories.models import Selection
@@ -62,12 +63,12 @@ def digest_text(board):
     lines = [_("%(month)s, with %(before)s in brackets:") % {"month": month, "before": before}]
     for key in exports.HEADLINE_KEYS:
         indicator = exports.INDICATOR_KEYS[key]
-        now = exports.figure(board.figures.get(key), indicator.unit)
+        now = figure_text(board.figures.get(key), indicator.unit)
         earlier = exports.previous_value(board, key)
         if earlier is None:
             lines.append(f"- {indicator.label}: {now}")
         else:
-            lines.append(f"- {indicator.label}: {now} ({exports.figure(earlier, indicator.unit)})")
+            lines.append(f"- {indicator.label}: {now} ({figure_text(earlier, indicator.unit)})")
     attention = board.attention
     calls = [
         (
