@@ -141,14 +141,28 @@ def _as_validation_error(error):
     return ValidationError({"non_field_errors": error.messages})
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Regions (names and codes, all public)",
-        parameters=[REGION],
-        responses={200: s.RegionSerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(summary="One region", responses={200: s.RegionSerializer, **ERRORS}),
-)
+def described(read, listed, one, parameters=(), write=None, create="", change=""):
+    """The OpenAPI description of a viewset: its list (with filter `parameters`) and one item
+    answered with `read`; with `write`, also its create and partial update, whose body is
+    `write` as JSON or multipart form data (photos)."""
+    actions = {
+        "list": extend_schema(
+            summary=listed, parameters=list(parameters), responses={200: read, **ERRORS}
+        ),
+        "retrieve": extend_schema(summary=one, responses={200: read, **ERRORS}),
+    }
+    if write is not None:
+        body = {"multipart/form-data": write, "application/json": write}
+        actions["create"] = extend_schema(
+            summary=create, request=body, responses={201: read, **ERRORS}
+        )
+        actions["partial_update"] = extend_schema(
+            summary=change, request=body, responses={200: read, **ERRORS}
+        )
+    return extend_schema_view(**actions)
+
+
+@described(s.RegionSerializer, "Regions (names and codes, all public)", "One region", [REGION])
 class RegionViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.RegionSerializer
     lookup_value_regex = r"[0-9.]+"
@@ -168,14 +182,7 @@ class RegionViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         return region
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Libraries you see",
-        parameters=[REGION],
-        responses={200: s.LibrarySerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(summary="One library", responses={200: s.LibrarySerializer, **ERRORS}),
-)
+@described(s.LibrarySerializer, "Libraries you see", "One library", [REGION])
 class LibraryViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.LibrarySerializer
 
@@ -207,29 +214,14 @@ class WriteThroughForms:
         return Response(self.serializer_class(saved).data)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Activities you see",
-        parameters=[REGION, LIBRARY, MONTH],
-        responses={200: s.ActivitySerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(summary="One activity", responses={200: s.ActivitySerializer, **ERRORS}),
-    create=extend_schema(
-        summary="Record an activity (with photos: multipart/form-data)",
-        request={
-            "multipart/form-data": s.ActivityWriteSerializer,
-            "application/json": s.ActivityWriteSerializer,
-        },
-        responses={201: s.ActivitySerializer, **ERRORS},
-    ),
-    partial_update=extend_schema(
-        summary="Change an activity (only the fields sent)",
-        request={
-            "multipart/form-data": s.ActivityWriteSerializer,
-            "application/json": s.ActivityWriteSerializer,
-        },
-        responses={200: s.ActivitySerializer, **ERRORS},
-    ),
+@described(
+    s.ActivitySerializer,
+    "Activities you see",
+    "One activity",
+    [REGION, LIBRARY, MONTH],
+    write=s.ActivityWriteSerializer,
+    create="Record an activity (with photos: multipart/form-data)",
+    change="Change an activity (only the fields sent)",
 )
 class ActivityViewSet(
     WriteThroughForms, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin
@@ -272,31 +264,14 @@ class ActivityViewSet(
         return self.get_queryset().get(pk=activity.pk)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Monthly reports you see",
-        parameters=[REGION, LIBRARY, MONTH],
-        responses={200: s.ReportSerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(
-        summary="One monthly report", responses={200: s.ReportSerializer, **ERRORS}
-    ),
-    create=extend_schema(
-        summary="File a monthly report",
-        request={
-            "application/json": s.ReportWriteSerializer,
-            "multipart/form-data": s.ReportWriteSerializer,
-        },
-        responses={201: s.ReportSerializer, **ERRORS},
-    ),
-    partial_update=extend_schema(
-        summary="Change a monthly report's figures (library and month stay)",
-        request={
-            "application/json": s.ReportWriteSerializer,
-            "multipart/form-data": s.ReportWriteSerializer,
-        },
-        responses={200: s.ReportSerializer, **ERRORS},
-    ),
+@described(
+    s.ReportSerializer,
+    "Monthly reports you see",
+    "One monthly report",
+    [REGION, LIBRARY, MONTH],
+    write=s.ReportWriteSerializer,
+    create="File a monthly report",
+    change="Change a monthly report's figures (library and month stay)",
 )
 class ReportViewSet(
     WriteThroughForms, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin
@@ -352,14 +327,7 @@ class ReportViewSet(
         return report
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Trainings (Bimtek) you see",
-        parameters=[REGION, MONTH],
-        responses={200: s.TrainingSerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(summary="One training", responses={200: s.TrainingSerializer, **ERRORS}),
-)
+@described(s.TrainingSerializer, "Trainings (Bimtek) you see", "One training", [REGION, MONTH])
 class TrainingViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.TrainingSerializer
 
