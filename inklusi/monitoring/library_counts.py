@@ -15,15 +15,14 @@ themselves (`indicators.region_counts`), not kept here.
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db import connection
 from django.db.models import BigIntegerField, Case, F, Value, When
 from django.db.models.functions import Cast, Coalesce, Length, Round, Substr, TruncMonth
 
 from inklusi.core.months import first_of_month
+from inklusi.core.summary_sql import add_to, insert_select
 from inklusi.libraries.models import Library
 from inklusi.regions.models import CODE_LENGTH, Level
 
-from .inserts import insert_select
 from .models import JOINED_UNKNOWN, CountedLibrary, RegionLibraryCount
 
 # The levels with count rows, and their code lengths.
@@ -67,25 +66,19 @@ def _deltas(before, after):
 
 
 def _add_to_regions(deltas):
-    """Add each change to its region row, creating it if needed (an atomic upsert), in key
-    order so that two writers lock shared rows in the same order."""
-    if not deltas:
-        return
-    table = RegionLibraryCount._meta.db_table
-    columns = ("region_code", "level", "status", "joined_month", *COUNT_FIGURES)
-    placeholders = ", ".join(["%s"] * len(columns))
-    updates = ", ".join(f"{f} = {table}.{f} + excluded.{f}" for f in COUNT_FIGURES)
-    sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "
-        f"ON CONFLICT (region_code, status, joined_month) DO UPDATE SET {updates}"
-    )
+    """Add each change to its region row (the level follows from the code's length)."""
     level_of_length = {CODE_LENGTH[level]: int(level) for level in COUNT_LEVELS}
     rows = [
-        (code, level_of_length[len(code)], status, joined, *change)
-        for (code, status, joined), change in sorted(deltas.items())
+        (code, status, joined, level_of_length[len(code)], *change)
+        for (code, status, joined), change in deltas.items()
     ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+    add_to(
+        RegionLibraryCount,
+        ("region_code", "status", "joined_month"),
+        COUNT_FIGURES,
+        rows,
+        replace=("level",),
+    )
 
 
 def refresh(library_ids):

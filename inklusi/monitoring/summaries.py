@@ -41,12 +41,12 @@ from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
 from inklusi.activities.models import Activity
 from inklusi.core.derived import EVERY_MONTH
 from inklusi.core.months import first_of_month
+from inklusi.core.summary_sql import add_to, insert_select
 from inklusi.libraries.models import Library
 from inklusi.reports.models import MonthlyReport
 from inklusi.reports.queries import REPORTING_STATUSES
 
 from . import library_counts
-from .inserts import insert_select
 from .library_counts import COUNT_FIGURES
 from .models import (
     ACTIVITY_FIGURES,
@@ -278,23 +278,12 @@ def _region_deltas(before, after, figures):
 
 
 def _add_to_regions(region_model, keys, deltas):
-    """Add each change to its region row, creating the row if needed (an atomic upsert)."""
+    """Add each change {(region_code, *keys): {figure: change}} to its region row."""
     if not deltas:
         return
-    table = region_model._meta.db_table
     figures = list(next(iter(deltas.values())))
-    columns = ("region_code", *keys, *figures)
-    placeholders = ", ".join(["%s"] * len(columns))
-    updates = ", ".join(f"{f} = {table}.{f} + excluded.{f}" for f in figures)
-    sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "
-        f"ON CONFLICT (region_code, {', '.join(keys)}) DO UPDATE SET {updates}"
-    )
-    with connection.cursor() as cursor:
-        # In key order, so that two writers lock the shared rows (the nation's first) in the
-        # same order and never deadlock.
-        rows = [(*key, *(d[f] for f in figures)) for key, d in sorted(deltas.items())]
-        cursor.executemany(sql, rows)
+    rows = [(*key, *(change[f] for f in figures)) for key, change in deltas.items()]
+    add_to(region_model, ("region_code", *keys), figures, rows)
 
 
 def _following_months(months, count=3):

@@ -13,12 +13,13 @@ answers; `rebuild()` writes them again (both in `manage.py summaries`).
 
 from collections import defaultdict
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 
 from inklusi.core.derived import EVERY_MONTH
 from inklusi.core.months import first_of_month
+from inklusi.core.summary_sql import add_to
 
 from .models import (
     AGREE_FROM,
@@ -51,27 +52,6 @@ def response_figures(response):
     return figures
 
 
-def _upsert(model, keys, rows, replace=()):
-    """Add each row's figures to the row with these `keys`, creating it if needed (the
-    columns in `replace` take the new value)."""
-    if not rows:
-        return
-    table = model._meta.db_table
-    columns = (*keys, *replace, *SURVEY_FIGURES)
-    placeholders = ", ".join(["%s"] * len(columns))
-    updates = ", ".join(
-        [f"{c} = excluded.{c}" for c in replace]
-        + [f"{f} = {table}.{f} + excluded.{f}" for f in SURVEY_FIGURES]
-    )
-    sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "
-        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
-    )
-    with connection.cursor() as cursor:
-        # In key order (the nation first), so two writers never deadlock.
-        cursor.executemany(sql, sorted(rows))
-
-
 def _region_rows(deltas):
     """{(region_code, month): {figure: change}} of the nation, province, regency and district
     above each library row of `deltas` {(library_id, month, region_code): {figure: change}}."""
@@ -87,10 +67,11 @@ def _region_rows(deltas):
 def _add_to_regions(deltas):
     """Add the changes of these library rows to the region rows (atomic upserts)."""
     rows = _region_rows(deltas)
-    _upsert(
+    add_to(
         SurveyRegionMonth,
         ("region_code", "month"),
-        [(*key, *values.values()) for key, values in rows.items()],
+        SURVEY_FIGURES,
+        [(*key, *(values[f] for f in SURVEY_FIGURES)) for key, values in rows.items()],
     )
 
 
@@ -101,9 +82,10 @@ def add(response, sign=1, figures=None):
     figures = figures or response_figures(response)
     changes = {name: sign * figures.get(name, 0) for name in SURVEY_FIGURES}
     month, region_code = first_of_month(activity.starts_on), activity.library.region_id
-    _upsert(
+    add_to(
         SurveyMonth,
         ("library_id", "month"),
+        SURVEY_FIGURES,
         [(activity.library_id, month, region_code, *changes.values())],
         replace=("region_code",),
     )
