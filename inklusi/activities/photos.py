@@ -4,7 +4,7 @@ each photo's files public or private as the activity and the consent say."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from inklusi.core.images import check_image, reencode_image
+from inklusi.core.images import check_image, reencode_sizes
 from inklusi.core.storage import set_private
 
 from .models import MAX_PHOTOS, THUMBNAIL_SIDE, ActivityPhoto
@@ -26,9 +26,7 @@ def prepare_photo(upload):
 
     Call it before saving anything, so a bad photo leaves the whole form unsaved."""
     check_image(upload)
-    image = reencode_image(upload)
-    thumbnail = reencode_image(image, max_side=THUMBNAIL_SIDE, quality=75)
-    image.seek(0)
+    image, thumbnail = reencode_sizes(upload, [(None, 82), (THUMBNAIL_SIDE, 75)])
     return image, thumbnail
 
 

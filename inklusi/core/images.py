@@ -85,22 +85,40 @@ def reencode_image(upload, max_side=None, quality=82):
     A file that passed `check_image` can still fail here (a truncated JPEG only fails when
     decoded): that is a ValidationError too, never a server error.
     """
-    max_side = max_side or settings.IMAGE_MAX_SIDE
+    return reencode_sizes(upload, [(max_side, quality)])[0]
+
+
+def reencode_sizes(upload, sizes):
+    """`reencode_image` for each (max_side, quality) of `sizes`, largest first, from one
+    decoding of the upload: each smaller copy is scaled from the one before it (a photo and
+    its thumbnail cost one decoding, not two)."""
     upload.seek(0)
+    stem = (upload.name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "photo"
+    made = []
     try:
         with warnings.catch_warnings(), _strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(upload) as image:
-                # JPEG decodes at 1/2, 1/4 or 1/8 scale when asked: less memory for big photos.
-                image.draft("RGB", (max_side * 2, max_side * 2))
-                image = ImageOps.exif_transpose(image)
-                image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-                image = _flatten(image)
-                out = BytesIO()
-                image.save(out, "JPEG", quality=quality, optimize=True)
+                # JPEG decodes at 1/2, 1/4 or 1/8 scale when asked (both sides must stay at
+                # least the size asked for): less time and memory for a camera's photo.
+                first_side = sizes[0][0] or settings.IMAGE_MAX_SIDE
+                shrink = min(1, first_side / max(image.size))
+                image.draft("RGB", tuple(max(1, int(side * shrink)) for side in image.size))
+                image = _flatten(ImageOps.exif_transpose(image))
+                for max_side, quality in sizes:
+                    max_side = max_side or settings.IMAGE_MAX_SIDE
+                    # reducing_gap: a box reduction first, then Lanczos over at least 1.5
+                    # times the final size; a third of the time of Lanczos alone, same look.
+                    image.thumbnail((max_side,) * 2, Image.Resampling.LANCZOS, reducing_gap=1.5)
+                    out = BytesIO()
+                    image.save(out, "JPEG", quality=quality, optimize=True)
+                    made.append(_jpeg_upload(out, stem))
     except _UNREADABLE as error:
         raise _not_a_photo() from error
-    stem = (upload.name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "photo"
+    return made
+
+
+def _jpeg_upload(out, stem):
     size = out.tell()
     out.seek(0)
     return InMemoryUploadedFile(out, None, f"{stem}.jpg", "image/jpeg", size, None)

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from PIL import Image, ImageFile
+from PIL.JpegImagePlugin import JpegImageFile
 
-from inklusi.core.images import check_image, reencode_image
+from inklusi.core.images import check_image, reencode_image, reencode_sizes
 from inklusi.testing.photos import GPS_IFD, jpeg_with_gps, opened, upload
 
 
@@ -41,6 +42,21 @@ def test_jpeg_comes_out_without_exif_and_gps():
 def test_a_sideways_photo_is_turned_upright():
     result = reencode_image(upload(jpeg_with_gps(size=(2000, 1000), orientation=6)))
     assert opened(result).size == (800, 1600)
+
+
+def test_a_camera_photo_and_its_thumbnail_come_from_one_decoding_at_a_smaller_scale(
+    monkeypatch,
+):
+    asked = []
+    draft = JpegImageFile.draft
+    monkeypatch.setattr(JpegImageFile, "draft", lambda self, *a: asked.append(a) or draft(self, *a))
+    sideways = upload(jpeg_with_gps(size=(4000, 3000), orientation=6))
+    photo, thumbnail = reencode_sizes(sideways, [(None, 82), (480, 75)])
+    assert opened(photo).size == (1200, 1600)
+    assert opened(thumbnail).size == (360, 480)
+    assert GPS_IFD not in opened(thumbnail).getexif()
+    # One decoding, told to scale the JPEG down (to 2000 x 1500) before turning it upright.
+    assert asked == [("RGB", (1600, 1200))]
 
 
 def test_a_small_photo_is_not_enlarged():
