@@ -36,6 +36,13 @@ def _no_rate_limit_spent():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _public_pages_without_lag(settings):
+    """A test reads the public pages right after its writes; the lag that spares the server
+    under a nation's writes has its own tests (inklusi/public/tests/test_public_cache.py)."""
+    settings.PUBLIC_PAGES_LAG_SECONDS = 0
+
+
 @pytest.fixture
 def regions(db):
     factories.seed_categories()

@@ -256,6 +256,9 @@ QUESTION_RATE = (5, 60 * 60)
 REMINDER_RATE = (1, 6 * 60 * 60)
 # Answers to one survey per network address in ten minutes (a class on one Wi-Fi fits).
 SURVEY_RATE = (60, 10 * 60)
+# New activities and reports reach the public pages within this many seconds (they are kept in
+# the cache between); what leaves them goes at once (inklusi.core.public_cache).
+PUBLIC_PAGES_LAG_SECONDS = int(os.environ.get("PUBLIC_PAGES_LAG_SECONDS", "30"))
 
 # Background tasks (docs/deploy.md, "Background tasks"). With REDIS_URL the worker and the
 # scheduler run as their own processes; without it every task runs in the web process that

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inklusi.accounts.scope import Scope
-from inklusi.core import derived
+from inklusi.core import derived, public_cache
 from inklusi.core.auditing import record_bulk_updated, record_created
 from inklusi.core.offline import check_version
 
@@ -83,9 +83,13 @@ def _locked(activity):
     return Activity.objects.select_for_update().select_related("library").get(pk=activity.pk)
 
 
-def _touch(*activities):
+def _touch(*activities, was_public=False):
+    """Mark the activities' months for the summaries. An activity that `was_public` before
+    the change leaves the public pages at once (`core.public_cache`), not within their lag."""
     for activity in activities:
         derived.touch(activity.library_id, [activity.starts_on])
+    if was_public:
+        public_cache.withdrawn()
 
 
 def _move(activity, user, action, change):
@@ -94,10 +98,11 @@ def _move(activity, user, action, change):
     with derived.changes():
         stored = _locked(activity)
         check(user, stored, action)
+        was_public = stored.status == Status.PUBLISHED
         change(stored)
         stored.save(update_fields=MOVED_FIELDS)
         place_files(stored)
-        _touch(stored)
+        _touch(stored, was_public=was_public)
     _copy_state(stored, activity)
     return activity
 
@@ -207,7 +212,8 @@ def _save_activity(activity, user, publish, photos, consent, photo_changes, seen
         for prepared in photos:
             add_photo(activity, prepared, consent_to_publish=consent)
         place_files(activity)
-        _touch(activity, *([stored] if stored else []))
+        was_public = stored is not None and stored.status == Status.PUBLISHED
+        _touch(activity, *([stored] if stored else []), was_public=was_public)
     return activity
 
 
@@ -251,7 +257,8 @@ def save_activities(activities, user, fields, *, publish=False, batch_size=500):
             [*fields, *MOVED_FIELDS],
             batch_size=batch_size,
         )
-        _touch(*activities, *stored.values())
+        was_public = any(before.status == Status.PUBLISHED for before in stored.values())
+        _touch(*activities, *stored.values(), was_public=was_public)
     return activities
 
 
@@ -270,7 +277,7 @@ def delete(activity, user):
         check(user, stored, "delete")
         photos = list(stored.photos.all())
         stored.delete()
-        _touch(stored)
+        _touch(stored, was_public=stored.status == Status.PUBLISHED)
         transaction.on_commit(partial(_delete_files, photos))
 
 

@@ -126,7 +126,7 @@ def withdraw_consent(story, scope, by):
     story.photo_consent = False
     story.consent_withdrawn_at, story.consent_withdrawn_by = timezone.now(), by
     story.save()
-    public_cache.changed()
+    public_cache.withdrawn()
     return story
 
 
@@ -178,4 +178,4 @@ def take_back(place, scope, story):
     if story.selections.filter(level__in=above).exists():
         raise ValidationError(_("The level above has chosen this story; it stays chosen."))
     pick.delete()
-    public_cache.changed()
+    public_cache.withdrawn()

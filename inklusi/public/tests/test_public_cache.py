@@ -1,7 +1,9 @@
 """The public pages are made once per change (`core.public_cache`): a second visitor gets
-the kept content, and anything published, unpublished or chosen shows at the next request."""
+the kept content; what is added shows within the lag (at the next request in the other tests,
+which have none), what leaves the pages goes at the next request."""
 
 from contextlib import ExitStack
+from types import SimpleNamespace
 
 import pytest
 from django.db import connections
@@ -10,6 +12,7 @@ from django.urls import reverse
 
 from inklusi.activities import services as activity_services
 from inklusi.activities.models import Status
+from inklusi.core import public_cache
 from inklusi.testing.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,16 +83,12 @@ def test_publishing_and_unpublishing_show_at_the_next_request(
 
 def test_a_write_rolled_back_keeps_the_pages(client, libraries, people):
     """The version moves on only after the commit: a failed write changes nothing."""
-    from inklusi.core import public_cache
-
     before = public_cache.version()
     public_cache.changed()  # inside the test's transaction, never committed
     assert public_cache.version() == before
 
 
 def test_without_a_cache_the_page_is_made_every_time(client, libraries, monkeypatch):
-    from inklusi.core import public_cache
-
     def down(*_args, **_kwargs):
         raise ConnectionError("Redis is down")
 
@@ -97,4 +96,51 @@ def test_without_a_cache_the_page_is_made_every_time(client, libraries, monkeypa
     monkeypatch.setattr(public_cache.cache, "get", down)
     monkeypatch.setattr(public_cache.cache, "set", down)
     assert "Kegiatan Air Batu" in client.get(reverse("public:index")).text
-    public_cache._move_on()  # a write committed while Redis is down is not an error
+    public_cache._note(public_cache.VERSION_KEY)  # a commit while Redis is down is no error
+
+
+@pytest.fixture
+def clock(monkeypatch, settings):
+    """The public pages with a 30-second lag and a clock the test moves (`clock.now`, s)."""
+    settings.PUBLIC_PAGES_LAG_SECONDS = 30
+    clock = SimpleNamespace(now=1_000_000.0)
+    monkeypatch.setattr(public_cache, "time", SimpleNamespace(time_ns=lambda: int(clock.now * 1e9)))
+    return clock
+
+
+def test_an_addition_shows_within_the_lag_not_at_every_write(
+    client, libraries, people, clock, django_capture_on_commit_callbacks
+):
+    ActivityFactory(library=libraries.air_batu, title="Kegiatan pertama")
+    second = ActivityFactory(library=libraries.air_batu, title="Kegiatan kedua", status="draft")
+    url = reverse("public:index")
+    assert "Kegiatan pertama" in client.get(url).text
+    clock.now += 5
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_services.publish(second, people.admin)
+    clock.now += 10
+    made, page = queries(client, url)
+    assert "Kegiatan kedua" not in page and made <= 1  # still the kept page, 15 s after
+    clock.now += 16
+    assert "Kegiatan kedua" in client.get(url).text  # 31 s after the version was made
+
+
+@pytest.mark.parametrize("leave", ["unpublish", "send_back", "edit", "delete"])
+def test_what_leaves_the_public_pages_goes_at_once_whatever_the_lag(
+    client, libraries, people, clock, django_capture_on_commit_callbacks, leave
+):
+    activity = ActivityFactory(library=libraries.air_batu, title="Kegiatan lama")
+    url = reverse("public:index")
+    assert "Kegiatan lama" in client.get(url).text
+    clock.now += 1
+    with django_capture_on_commit_callbacks(execute=True):
+        if leave == "unpublish":
+            activity_services.unpublish(activity, people.admin)
+        elif leave == "send_back":
+            activity_services.send_back(activity, people.regency, "Foto belum jelas")
+        elif leave == "edit":
+            activity.title = "Kegiatan dengan judul baru"
+            activity_services.save_activity(activity, people.admin, publish=True)
+        else:
+            activity_services.delete(activity, people.admin)
+    assert "Kegiatan lama" not in client.get(url).text
