@@ -177,10 +177,14 @@ class Manager(SignedIn):
     def file_report(self):
         page = self.client.get("/laporan/baru/", name="file report (form)")
         form = form_of(page.text)
-        months = form.selects.get("month") or []
-        if not months:
+        if "month" not in form.fields:
             return
-        data = {**form.fields, "month": random.choice(months), "notes": f"uji {uuid.uuid4().hex}"}
+        # A month of the last two years (<input type="month">); one already filed, or before
+        # the library joined, is answered with the form and its message, not written.
+        back = random.randint(1, 24)
+        year, month = divmod(date.today().year * 12 + date.today().month - 1 - back, 12)
+        notes = f"uji {uuid.uuid4().hex}"
+        data = {**form.fields, "month": f"{year}-{month + 1:02d}", "notes": notes}
         for name in re.findall(r'name="([a-z_]+)"[^>]*inputmode="numeric"', page.text):
             data[name] = str(random.randint(0, 28))
         with self.client.post(
