@@ -5,8 +5,20 @@ a run of months, the last full months. Rules about months that belong to an app 
 report is due, when it is late) stay in that app. This module imports no app.
 """
 
+import datetime
+
 from django.utils import timezone
 from django.utils.formats import date_format
+
+
+def as_date(value):
+    """A date column's value as a date, however the database gave it: a date, a datetime
+    (a truncated timestamp) or ISO text (SQLite, read without Django's conversion)."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    return value
 
 
 def first_of_month(day):

@@ -1,8 +1,9 @@
 """Writing summary tables in SQL: a whole table from the rows of Django querysets in one
 INSERT … SELECT (`insert_select`), and changes added to stored rows by atomic upserts
-(`add_to`). The dashboard's and the outcome surveys' summaries both use them."""
+(`add_to`). The dashboard's and the outcome surveys' summaries both use them. Reading many
+summed rows back fast: `read_rows`."""
 
-from django.db import connection
+from django.db import connection, connections
 
 
 def _sql(queryset):
@@ -51,3 +52,16 @@ def add_to(model, keys, figures, rows, replace=()):
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, sorted(rows))
+
+
+def read_rows(queryset):
+    """({column name: position}, rows as tuples) of a `values()` queryset, straight from the
+    cursor. Django's per-value conversion of every row is skipped (a nation's five years are
+    tens of thousands of values), so each value is as the database gives it: wrap sums in
+    `Cast(…, BigIntegerField())` to get ints on PostgreSQL, and read dates with
+    `months.as_date` (SQLite gives text)."""
+    sql, params = _sql(queryset)
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = {column[0]: i for i, column in enumerate(cursor.description)}
+        return columns, cursor.fetchall()

@@ -13,15 +13,16 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
-from django.db.models.functions import Coalesce, Greatest, Substr, TruncMonth
+from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Greatest, Substr, TruncMonth
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.activities.models import Category
 from inklusi.core.charts import bar_list, column_chart
-from inklusi.core.months import add_months, previous_month
+from inklusi.core.months import add_months, as_date, previous_month
+from inklusi.core.summary_sql import read_rows
 from inklusi.libraries.models import QUIET_ORDER, Library, Status
 from inklusi.regions.models import CODE_LENGTH, Level, Region
 from inklusi.reports.models import MonthlyReport, due_date
@@ -247,15 +248,16 @@ def _zero():
 def _sum_by_month(rows, months, key=None):
     """{key: {month: figures}} (or {month: figures} without a key) of summary rows."""
     values = ["month"] + ([key] if key else [])
-    rows = (
-        rows.filter(month__in=months)
-        .order_by()
-        .values(*values)
-        .annotate(**{f"s_{f}": Sum(f) for f in MONTH_FIGURES})
+    sums = {f"s_{f}": Cast(Sum(f), BigIntegerField()) for f in MONTH_FIGURES}
+    columns, found_rows = read_rows(
+        rows.filter(month__in=months).order_by().values(*values).annotate(**sums)
     )
+    month_at, key_at = columns["month"], columns[key] if key else None
+    figure_at = [(f, columns[f"s_{f}"]) for f in MONTH_FIGURES]
     found = defaultdict(dict)
-    for row in rows:
-        found[row[key] if key else None][row["month"]] = {f: row[f"s_{f}"] for f in MONTH_FIGURES}
+    for row in found_rows:
+        figures = {f: row[at] for f, at in figure_at}
+        found[row[key_at] if key else None][as_date(row[month_at])] = figures
     return found if key else found[None]
 
 
@@ -357,7 +359,7 @@ def count_libraries(libraries, group, window_start):
     for row in rows:
         found[row["group_key"]].add(
             row["status"],
-            _as_date(row["joined_month"]),
+            as_date(row["joined_month"]),
             row["n"],
             row["quiet_n"],
             row["lat"],
@@ -379,26 +381,30 @@ def region_counts(place, window_start):
         quiet = quiet.filter(region__code__inside=place.code).exclude(region_id=place.code)
     found = defaultdict(LibraryCounts)
     joined = Greatest("joined_month", Value(window_start))
-    rows = (
+    columns, rows = read_rows(
         rows.order_by()
         .annotate(joined=joined)
         .values("region_code", "status", "joined")
         .annotate(
-            n=Sum("libraries"),
-            lat=Sum("latitude_sum"),
-            lng=Sum("longitude_sum"),
-            located_n=Sum("located"),
+            n=Cast(Sum("libraries"), BigIntegerField()),
+            lat=Cast(Sum("latitude_sum"), BigIntegerField()),
+            lng=Cast(Sum("longitude_sum"), BigIntegerField()),
+            located_n=Cast(Sum("located"), BigIntegerField()),
         )
     )
+    region, status, month, n, lat, lng, located = (
+        columns[name]
+        for name in ("region_code", "status", "joined", "n", "lat", "lng", "located_n")
+    )
     for row in rows:
-        found[row["region_code"]].add(
-            row["status"],
-            _as_date(row["joined"]),
-            row["n"],
+        found[row[region]].add(
+            row[status],
+            as_date(row[month]),
+            row[n],
             0,
-            row["lat"] / MICRO,
-            row["lng"] / MICRO,
-            row["located_n"],
+            row[lat] / MICRO,
+            row[lng] / MICRO,
+            row[located],
         )
     quiet = (
         quiet.order_by()
@@ -409,10 +415,6 @@ def region_counts(place, window_start):
     for row in quiet:
         found[row["child"]].quiet += row["n"]
     return found
-
-
-def _as_date(month):
-    return month.date() if isinstance(month, datetime.datetime) else month
 
 
 def totals(by_month, months):
