@@ -606,36 +606,35 @@ def place_months(place, months):
     return _sum_by_month(place.library_rows(), months)
 
 
-def category_sums(place, months):
-    """{category id: {activities, participants}} of the place over `months`."""
+def category_sums(place, months, previous_months=()):
+    """{category id: {activities, participants, previous}} of the place over `months`;
+    `previous`: its activities over `previous_months`. One query for both periods."""
     if place.has_summary_rows:
         rows = RegionMonthCategory.objects.filter(region_code=place.code)
     else:
         rows = place.library_rows(LibraryMonthCategory)
+    now, before = Q(month__in=months), Q(month__in=previous_months)
     grouped = (
-        rows.filter(month__in=months)
+        rows.filter(now | before)
         .order_by()
         .values("category_id")
-        .annotate(**{f"s_{f}": Sum(f) for f in CATEGORY_FIGURES})
+        .annotate(
+            **{f"s_{f}": Coalesce(Sum(f, filter=now), 0) for f in CATEGORY_FIGURES},
+            s_previous=Coalesce(Sum("activities", filter=before), 0),
+        )
     )
-    return {row["category_id"]: {f: row[f"s_{f}"] for f in CATEGORY_FIGURES} for row in grouped}
+    return {
+        row["category_id"]: {f: row[f"s_{f}"] for f in (*CATEGORY_FIGURES, "previous")}
+        for row in grouped
+    }
 
 
 def categories(place, months, previous_months=()):
     """[{name, activities, participants, previous}] over `months`, most activities first;
     `previous` counts the activities of `previous_months`."""
-    current = category_sums(place, months)
-    before = category_sums(place, previous_months) if previous_months else {}
-    names = {c.pk: str(c) for c in Category.objects.filter(pk__in=[*current, *before])}
-    found = [
-        {
-            "name": names.get(pk, "?"),
-            "activities": current.get(pk, {}).get("activities", 0),
-            "participants": current.get(pk, {}).get("participants", 0),
-            "previous": before.get(pk, {}).get("activities", 0),
-        }
-        for pk in {*current, *before}
-    ]
+    sums = category_sums(place, months, previous_months)
+    names = {c.pk: str(c) for c in Category.objects.filter(pk__in=sums)}
+    found = [{"name": names.get(pk, "?"), **figures} for pk, figures in sums.items()]
     return sorted(found, key=lambda row: (-row["activities"], row["name"]))
 
 

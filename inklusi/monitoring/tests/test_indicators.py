@@ -180,6 +180,14 @@ def test_categories_of_the_period(quarter, regions):
     assert [(c["activities"], c["participants"]) for c in categories] == [(1, 30), (1, 10)]
 
 
+def test_categories_compare_with_the_period_before_even_one_gone_quiet(quarter, regions):
+    """The next quarter: literacy has April's activity and one before; health, only before."""
+    later = Period(datetime.date(YEAR, 4, 1), datetime.date(YEAR, 6, 1), "quarter")
+    rows = dashboard(Place(region=regions["16"]), later).categories
+    found = [(c["activities"], c["participants"], c["previous"]) for c in rows]
+    assert found == [(1, 12, 1), (0, 0, 1)]
+
+
 def test_quiet_libraries_are_counted_as_of_today(libraries, regions):
     today = timezone.localdate()
     ActivityFactory(library=libraries.air_batu, starts_on=today - datetime.timedelta(days=70))
