@@ -6,7 +6,6 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.core.scoping import ScopedQuerySet, ScopePaths, optional_library, optional_region
@@ -64,9 +63,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
-    @cached_property
+    @property
     def is_national_admin(self):
-        return self.is_superuser or self.roles.filter(role=Role.NATIONAL_ADMIN).exists()
+        """From the roles the request's Scope read already (no query of its own: the menu
+        asks on every page)."""
+        from .scope import Scope  # scope.py builds on this module
+
+        return Scope.of(self).is_national
 
     @property
     def is_staff(self):
