@@ -67,12 +67,16 @@ class Scope:
     def __init__(self, user):
         self.user = user
         self.view, self.edit, self.invite = Access(), Access(), Access()
+        # The user's role assignments with their places, read once per request (the home
+        # page lists them too).
+        self.assignments = []
         if not (user and user.is_authenticated and user.is_active):
             return
         if user.is_superuser:
             for access in (self.view, self.edit, self.invite):
                 access.everything = True
-        for assignment in user.roles.all():
+        self.assignments = list(user.roles.select_related("region", "library__region"))
+        for assignment in self.assignments:
             self.view.add(assignment)
             if assignment.role in EDITING_ROLES:
                 self.edit.add(assignment)

@@ -26,7 +26,7 @@ from inklusi.trainings.services import home_trainings
 def home(request):
     """What is theirs: a manager's library, a coordinator's region, and what needs doing."""
     scope = Scope.of(request.user)
-    roles = list(request.user.roles.select_related("region", "library__region"))
+    roles = scope.assignments
     libraries = Library.objects.visible_to(scope).select_related("region")
     managed = [r.library for r in roles if r.library_id]
     regions = [r.region for r in roles if r.region_id]
