@@ -90,16 +90,27 @@ def library(request, pk):
 
 @require_safe
 def activity(request, pk):
-    activity = get_object_or_404(public_activities(), pk=pk)
+    """A published activity. Its content is kept like a region page's (`core.public_cache`):
+    an edit, unpublishing or a withdrawn photo consent shows at the next request."""
+    page = public_cache.remember(request, "activity", lambda: _activity_content(request, pk))
+    if page is None:
+        raise Http404
+    return render(request, "public/activity.html", page)
+
+
+def _activity_content(request, pk):
+    """{title, content, meta} of the activity's page; None when it is not public."""
+    activity = public_activities().filter(pk=pk).first()
+    if activity is None:
+        return None
     photos = activity.public_photos
     library = activity.library
     image = photos[0].image.url if photos else ""
     if not image and library.cover_photo:
         image = library.cover_photo.url
     url = request.build_absolute_uri(activity.get_public_url())
-    return render(
-        request,
-        "public/activity.html",
+    content = render_to_string(
+        "public/_activity.html",
         {
             "activity": activity,
             "library": library,
@@ -107,15 +118,17 @@ def activity(request, pk):
             "groups": participant_groups(activity),
             "share_links": share_links(url, activity.title),
             "share_url": url,
-            "meta": {
-                "title": activity.title,
-                "description": summary(activity),
-                "image": _absolute(request, image),
-                "url": url,
-                "type": "article",
-            },
         },
+        request=request,
     )
+    meta = {
+        "title": activity.title,
+        "description": summary(activity),
+        "image": _absolute(request, image),
+        "url": url,
+        "type": "article",
+    }
+    return {"title": activity.title, "content": content, "meta": meta}
 
 
 @require_safe

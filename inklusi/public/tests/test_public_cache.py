@@ -144,3 +144,23 @@ def test_what_leaves_the_public_pages_goes_at_once_whatever_the_lag(
         else:
             activity_services.delete(activity, people.admin)
     assert "Kegiatan lama" not in client.get(url).text
+
+
+def test_an_activity_page_is_kept_and_an_edit_shows_at_once(
+    client, libraries, people, clock, django_capture_on_commit_callbacks
+):
+    activity = ActivityFactory(library=libraries.air_batu, title="Kelas menulis")
+    url = activity.get_public_url()
+    first, page = queries(client, url)
+    again, page_again = queries(client, url)
+    assert "Kelas menulis" in page and main(page_again) == main(page)
+    assert again == 0 < first
+    clock.now += 1
+    with django_capture_on_commit_callbacks(execute=True):
+        activity.title = "Kelas menulis cerita"
+        activity_services.save_activity(activity, people.admin, publish=True)
+    assert "Kelas menulis cerita" in client.get(url).text
+    clock.now += 1
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_services.unpublish(activity, people.admin)
+    assert client.get(url).status_code == 404
