@@ -20,6 +20,7 @@ from django.db.models.functions import TruncMonth
 from inklusi.core.derived import EVERY_MONTH
 from inklusi.core.months import first_of_month
 from inklusi.core.summary_sql import add_to
+from inklusi.libraries.models import Library
 
 from .models import (
     AGREE_FROM,
@@ -180,6 +181,14 @@ def refresh_touched(keys):
     """Registered with `core.derived`: each touched library's survey rows follow its
     activities (a moved date or library, a deleted activity, a library in another region)."""
     surveyed = _surveyed(list(keys))
+    # One refresh of a library at a time (two writers at once would both insert its rows),
+    # locked in library order as the dashboard's summaries lock them.
+    list(
+        Library.objects.select_for_update()
+        .filter(pk__in=sorted(surveyed))
+        .order_by("pk")
+        .values_list("pk")
+    )
     for library_id, months in sorted(keys.items()):
         if library_id in surveyed and months:  # no months: only the library's counts changed
             refresh(library_id, EVERY_MONTH if EVERY_MONTH in months else months)
