@@ -1,15 +1,25 @@
 """Chart geometry for SVG charts drawn on the server: a page and its PDF draw the same SVG, with
 no JavaScript and nothing fetched. Used by the dashboard and the advocacy brief."""
 
+from functools import lru_cache
+
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .numbers import NumberStyle, half_up
 
 # Drawing units of a column chart: its width, the base line and the tallest column. About the
 # size it is drawn at on a phone and in a third of a laptop screen, so the labels stay legible.
 CHART_WIDTH, CHART_BASE, CHART_HEIGHT = 360, 110, 90
+
+
+@lru_cache(maxsize=1024)
+def _month_text(month, format, language):
+    """date_format(month, format) in `language` (the active one, part of the key): a page
+    draws three charts of up to 60 months, and each date_format costs about 0.04 ms."""
+    return date_format(month, format)
 
 
 def column_chart(trend, key, width=CHART_WIDTH, base=CHART_BASE, tallest=CHART_HEIGHT):
@@ -19,7 +29,7 @@ def column_chart(trend, key, width=CHART_WIDTH, base=CHART_BASE, tallest=CHART_H
     slot = width / max(len(trend), 1)
     # Month names only where they fit: every month up to 12, then every third or sixth.
     every = 1 if len(trend) <= 12 else 3 if len(trend) <= 36 else 6
-    columns = []
+    columns, language = [], get_language()
     for i, point in enumerate(trend):
         height = round(tallest * point[key] / peak, 1) if peak else 0
         columns.append(
@@ -31,10 +41,10 @@ def column_chart(trend, key, width=CHART_WIDTH, base=CHART_BASE, tallest=CHART_H
                 "top": round(base - height, 1),
                 "label_y": round(base - height - 3, 1),
                 "height": height,
-                "label": date_format(point["month"], "M") if i % every == 0 else "",
+                "label": _month_text(point["month"], "M", language) if i % every == 0 else "",
                 "year": point["month"].year if point["month"].month == 1 or i == 0 else "",
                 "show_value": len(trend) <= 12,
-                "title": f"{date_format(point['month'], 'F Y')}: {point[key]}",
+                "title": f"{_month_text(point['month'], 'F Y', language)}: {point[key]}",
                 "point": point,
             }
         )

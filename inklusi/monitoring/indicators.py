@@ -12,6 +12,7 @@ A place's page asks a fixed number of queries, whatever the number of libraries 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Greatest, Substr, TruncMonth
@@ -785,10 +786,17 @@ class Dashboard:
     trend: list
     categories: list
     rows: list
-    attention: dict
     map_mode: str
     map_points: list
+    counts: LibraryCounts
+    own_months: dict
     window_start: datetime.date = None
+
+    @cached_property
+    def attention(self):
+        """Who needs a call (`attention`): three more queries, asked only by the pages,
+        exports and digests that show it (a library's own page does not)."""
+        return attention(self.place, self.own_months, self.counts)
 
     def charts(self):
         """The charts of the dashboard (page and PDF alike)."""
@@ -864,9 +872,10 @@ def dashboard(place, period):
         trend=month_by_month(own_months, trend),
         categories=categories(place, period.months, previous.months),
         rows=child_rows,
-        attention=attention(place, own_months, counts),
         map_mode=mode,
         map_points=points,
+        counts=counts,
+        own_months=own_months,
         window_start=window_start,
     )
 
