@@ -276,6 +276,10 @@ if CACHE_URL:
             "KEY_PREFIX": "inklusi",
         }
     }
+    # Sessions read from the shared cache (one query fewer per request), written through to
+    # the database. Never with per-process caches: a log-out in one worker would not reach
+    # another's copy.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_STORE_EAGER_RESULT = False
