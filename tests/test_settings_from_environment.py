@@ -60,3 +60,18 @@ def test_media_goes_to_s3_compatible_storage_when_a_bucket_is_named():
         "https://minio.example.id",
         "False",
     ]
+
+
+def test_sessions_are_read_through_the_cache_only_when_it_is_shared():
+    check = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SESSION_ENGINE, s.CACHES['default']['BACKEND'])"
+    )
+    shared = run_settings(check, SECRET_KEY="x" * 50, REDIS_URL="redis://127.0.0.1:6379/0")
+    assert shared.stdout.split() == [
+        "django.contrib.sessions.backends.cached_db",
+        "django.core.cache.backends.redis.RedisCache",
+    ]
+    # A cache in each process's memory: a log-out in one worker would not reach the others.
+    own = run_settings(check, SECRET_KEY="x" * 50)
+    assert own.stdout.split()[0] == "django.contrib.sessions.backends.db"
