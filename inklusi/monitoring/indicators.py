@@ -13,23 +13,24 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
-from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, Sum, Value
-from django.db.models.functions import Cast, Coalesce, Greatest, Substr, TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
+from django.db.models.functions import Greatest, Substr
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inklusi.activities.models import Category
 from inklusi.core.charts import bar_list, column_chart
-from inklusi.core.months import add_months, as_date, previous_month
-from inklusi.core.summary_sql import read_rows
+from inklusi.core.months import add_months, as_date, first_of_month, previous_month
+from inklusi.core.summary_sql import read_rows, read_sums
 from inklusi.libraries.models import QUIET_ORDER, Library, Status
 from inklusi.regions.models import CODE_LENGTH, Level, Region
 from inklusi.reports.models import MonthlyReport, due_date
 from inklusi.reports.queries import REPORTING_STATUSES
 
-from .library_counts import MICRO
+from .library_counts import COUNT_FIGURES, MICRO
 from .models import (
     CATEGORY_FIGURES,
     MONTH_FIGURES,
@@ -248,17 +249,13 @@ def _zero():
 
 def _sum_by_month(rows, months, key=None):
     """{key: {month: figures}} (or {month: figures} without a key) of summary rows."""
-    values = ["month"] + ([key] if key else [])
-    sums = {f"s_{f}": Cast(Sum(f), BigIntegerField()) for f in MONTH_FIGURES}
-    columns, found_rows = read_rows(
-        rows.filter(month__in=months).order_by().values(*values).annotate(**sums)
-    )
-    month_at, key_at = columns["month"], columns[key] if key else None
-    figure_at = [(f, columns[f"s_{f}"]) for f in MONTH_FIGURES]
+    keys = ["month"] + ([key] if key else [])
+    found_rows = read_sums(rows.filter(month__in=months), keys, MONTH_FIGURES)
     found = defaultdict(dict)
+    first_figure = len(keys)
     for row in found_rows:
-        figures = {f: row[at] for f, at in figure_at}
-        found[row[key_at] if key else None][as_date(row[month_at])] = figures
+        figures = dict(zip(MONTH_FIGURES, row[first_figure:], strict=True))
+        found[row[1] if key else None][as_date(row[0])] = figures
     return found if key else found[None]
 
 
@@ -273,7 +270,12 @@ class LibraryCounts:
     longitude: float = 0.0
     located: int = 0
 
+    # The programme's joining months, sorted, with their counts: worked out once for the
+    # several `expected_reports` of a page (a nation's row has over a hundred months).
+    _joined: list = field(default=None, init=False, repr=False, compare=False)
+
     def add(self, status, joined, count, quiet, latitude, longitude, located):
+        self._joined = None
         self.by_status_and_month[(status, joined)] += count
         self.quiet += quiet
         self.latitude += float(latitude or 0)
@@ -294,11 +296,13 @@ class LibraryCounts:
     def expected_reports(self, months):
         """Reports expected over `months`: each month, the libraries in the programme that had
         joined by then (a running total over the joining months, not a pass per month)."""
-        joined = sorted(
-            (month, count)
-            for (status, month), count in self.by_status_and_month.items()
-            if status in REPORTING_STATUSES
-        )
+        if self._joined is None:
+            self._joined = sorted(
+                (month, count)
+                for (status, month), count in self.by_status_and_month.items()
+                if status in REPORTING_STATUSES
+            )
+        joined = self._joined
         expected = running = position = 0
         for month in sorted(months):
             while position < len(joined) and joined[position][0] <= month:
@@ -308,6 +312,7 @@ class LibraryCounts:
         return expected
 
     def merge(self, other):
+        self._joined = None
         for key, count in other.by_status_and_month.items():
             self.by_status_and_month[key] += count
         self.quiet += other.quiet
@@ -342,12 +347,12 @@ def quiet_filter():
 
 
 def count_libraries(libraries, group, window_start):
-    """{group value: LibraryCounts} of these libraries, in one query."""
-    joined = TruncMonth(Greatest(Coalesce("joined_on", Value(window_start)), Value(window_start)))
-    rows = (
+    """{group value: LibraryCounts} of these libraries, in one query (the joining months,
+    before the window counted in its first, worked out here: cheaper than in SQL)."""
+    rows = read_rows(
         libraries.order_by()
-        .annotate(group_key=group, joined_month=joined)
-        .values("group_key", "status", "joined_month")
+        .annotate(group_key=group)
+        .values("group_key", "status", "joined_on")
         .annotate(
             n=Count("pk"),
             quiet_n=Count("pk", filter=quiet_filter()),
@@ -357,16 +362,9 @@ def count_libraries(libraries, group, window_start):
         )
     )
     found = defaultdict(LibraryCounts)
-    for row in rows:
-        found[row["group_key"]].add(
-            row["status"],
-            as_date(row["joined_month"]),
-            row["n"],
-            row["quiet_n"],
-            row["lat"],
-            row["lng"],
-            row["located"],
-        )
+    for key, status, joined_on, n, quiet, latitude, longitude, located in rows:
+        joined = first_of_month(as_date(joined_on)) if joined_on else window_start
+        found[key].add(status, max(joined, window_start), n, quiet, latitude, longitude, located)
     return found
 
 
@@ -382,30 +380,12 @@ def region_counts(place, window_start):
         quiet = quiet.filter(region__code__inside=place.code).exclude(region_id=place.code)
     found = defaultdict(LibraryCounts)
     joined = Greatest("joined_month", Value(window_start))
-    columns, rows = read_rows(
-        rows.order_by()
-        .annotate(joined=joined)
-        .values("region_code", "status", "joined")
-        .annotate(
-            n=Cast(Sum("libraries"), BigIntegerField()),
-            lat=Cast(Sum("latitude_sum"), BigIntegerField()),
-            lng=Cast(Sum("longitude_sum"), BigIntegerField()),
-            located_n=Cast(Sum("located"), BigIntegerField()),
-        )
+    rows = read_sums(
+        rows.annotate(joined=joined), ("region_code", "status", "joined"), COUNT_FIGURES
     )
-    region, status, month, n, lat, lng, located = (
-        columns[name]
-        for name in ("region_code", "status", "joined", "n", "lat", "lng", "located_n")
-    )
-    for row in rows:
-        found[row[region]].add(
-            row[status],
-            as_date(row[month]),
-            row[n],
-            0,
-            row[lat] / MICRO,
-            row[lng] / MICRO,
-            row[located],
+    for region, status, month, libraries, located, latitude, longitude in rows:
+        found[region].add(
+            status, as_date(month), libraries, 0, latitude / MICRO, longitude / MICRO, located
         )
     quiet = (
         quiet.order_by()
@@ -421,13 +401,11 @@ def region_counts(place, window_start):
 def totals(by_month, months):
     """The figures of one place's summary rows {month: figures} over `months`: what its
     reports and activities add up to, without the libraries' counts."""
-    total = _zero()
-    for month in months:
-        for name, value in by_month.get(month, {}).items():
-            total[name] += value or 0
-    reported = [m for m in months if by_month.get(m, {}).get("reports")]
+    present = [by_month[month] for month in months if month in by_month]
+    total = {name: sum(map(itemgetter(name), present)) for name in MONTH_FIGURES}
+    reported = [figures for figures in present if figures["reports"]]
     # Members are a stock: the count of the latest month with reports, not a sum.
-    last = by_month[reported[-1]] if reported else _zero()
+    last = reported[-1] if reported else _zero()
     participants = total["participants_female"] + total["participants_male"]
     inclusion = sum(total[name] for name, _label in INCLUSION_GROUPS)
     return {
@@ -614,20 +592,20 @@ def category_sums(place, months, previous_months=()):
         rows = RegionMonthCategory.objects.filter(region_code=place.code)
     else:
         rows = place.library_rows(LibraryMonthCategory)
-    now, before = Q(month__in=months), Q(month__in=previous_months)
-    grouped = (
-        rows.filter(now | before)
-        .order_by()
-        .values("category_id")
-        .annotate(
-            **{f"s_{f}": Coalesce(Sum(f, filter=now), 0) for f in CATEGORY_FIGURES},
-            s_previous=Coalesce(Sum("activities", filter=before), 0),
-        )
+    now, before = set(months), set(previous_months)
+    found_rows = read_sums(
+        rows.filter(month__in=now | before), ("category_id", "month"), CATEGORY_FIGURES
     )
-    return {
-        row["category_id"]: {f: row[f"s_{f}"] for f in (*CATEGORY_FIGURES, "previous")}
-        for row in grouped
-    }
+    sums = {}
+    for category, month, activities, participants in found_rows:
+        found = sums.setdefault(category, {"activities": 0, "participants": 0, "previous": 0})
+        month = as_date(month)
+        if month in now:
+            found["activities"] += activities
+            found["participants"] += participants
+        if month in before:
+            found["previous"] += activities
+    return sums
 
 
 def categories(place, months, previous_months=()):
