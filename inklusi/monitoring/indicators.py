@@ -454,8 +454,9 @@ def indicators(by_month, counts, months):
 def missing_after_due(by_month, counts, months, today=None):
     """Reports expected for the months whose due day has passed and still not filed: they
     are late too, so on time, late and not yet due add up to the reports expected."""
-    today = today or timezone.localdate()
-    past_due = [month for month in months if today > due_date(month)]
+    # Due days follow the months' order: the months up to the latest overdue one.
+    overdue = overdue_month(today)
+    past_due = [month for month in months if month <= overdue]
     if not counts or not past_due:
         return 0
     filed = sum(by_month.get(month, {}).get("reports") or 0 for month in past_due)
