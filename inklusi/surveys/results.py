@@ -12,11 +12,12 @@ quote (people may write names in their own words).
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Sum
+from django.db.models import F
 from django.db.models.functions import Substr
 
 from inklusi.core.months import next_month
 from inklusi.core.numbers import half_up
+from inklusi.core.summary_sql import read_sums
 from inklusi.regions.models import Level, Region
 
 from .models import OUTCOMES, SURVEY_FIGURES, Response, SurveyMonth, SurveyRegionMonth
@@ -72,9 +73,19 @@ class Outcomes:
         return self.responses >= PUBLIC_MINIMUM
 
 
+def _outcomes_of(sums):
+    """Outcomes of the SURVEY_FIGURES sums in their order (None, of no rows, is 0)."""
+    return Outcomes({name: value or 0 for name, value in zip(SURVEY_FIGURES, sums, strict=True)})
+
+
+def _sums_by(rows, key):
+    """{key value: Outcomes} of summary rows, in one query (`read_sums`)."""
+    return {row[0]: _outcomes_of(row[1:]) for row in read_sums(rows, (key,), SURVEY_FIGURES)}
+
+
 def _sum(rows):
-    totals = rows.aggregate(**{name: Sum(name) for name in SURVEY_FIGURES})
-    return Outcomes({name: totals[name] or 0 for name in SURVEY_FIGURES})
+    (row,) = read_sums(rows, (), SURVEY_FIGURES)
+    return _outcomes_of(row)
 
 
 def outcome_shares(libraries, first, last):
@@ -102,7 +113,7 @@ def child_outcomes(code, first, last):
     region rows are found by their codes (the unique index), the villages of a district from
     its libraries' rows."""
     if len(code) == 8:
-        rows = SurveyMonth.objects.filter(region_code__inside=code).values(
+        rows = SurveyMonth.objects.filter(region_code__inside=code).annotate(
             child=Substr("region_code", 1, 13)
         )
     elif len(code) in (0, 2, 5):
@@ -111,25 +122,18 @@ def child_outcomes(code, first, last):
             if code
             else Region.objects.filter(level=Level.PROVINCE)
         )
-        rows = SurveyRegionMonth.objects.filter(region_code__in=children.values("code")).values(
+        rows = SurveyRegionMonth.objects.filter(region_code__in=children.values("code")).annotate(
             child=F("region_code")
         )
     else:
         return {}
-    rows = rows.filter(month__range=(first, last)).annotate(
-        **{name: Sum(name) for name in SURVEY_FIGURES}
-    )
-    return {row["child"]: Outcomes({n: row[n] or 0 for n in SURVEY_FIGURES}) for row in rows}
+    return _sums_by(rows.filter(month__range=(first, last)), "child")
 
 
 def library_rows(libraries, first, last):
     """{library id: Outcomes} of these libraries."""
-    rows = (
-        SurveyMonth.objects.filter(library__in=libraries, month__range=(first, last))
-        .values("library_id")
-        .annotate(**{name: Sum(name) for name in SURVEY_FIGURES})
-    )
-    return {row["library_id"]: Outcomes({n: row[n] or 0 for n in SURVEY_FIGURES}) for row in rows}
+    rows = SurveyMonth.objects.filter(library__in=libraries, month__range=(first, last))
+    return _sums_by(rows, "library_id")
 
 
 def activity_outcomes(activity):
