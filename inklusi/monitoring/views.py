@@ -54,14 +54,15 @@ def _nation_place(request):
 
 
 def _region_place(request, code):
-    region = Region.objects.filter(code=code).first()
+    region = Region.objects.select_related("parent__parent__parent").filter(code=code).first()
     if region is None or not Scope.of(request.user).sees_region(code):
         raise Http404
     return Place(region=region)
 
 
 def _library_place(request, pk):
-    library = Library.objects.select_related("region").get_for(Scope.of(request.user), pk)
+    libraries = Library.objects.select_related("region__parent__parent__parent")
+    library = libraries.get_for(Scope.of(request.user), pk)
     return Place(library=library)
 
 

@@ -151,7 +151,15 @@ class Region(models.Model):
         return " · ".join(str(part) for part in (self.kind_label, self.context, self.code) if part)
 
     def ancestors(self):
-        """From the province down to the parent, in one query."""
+        """From the province down to the parent: from the parents already loaded
+        (`select_related("parent__parent__parent")`), else in one query."""
+        loaded, region = [], self
+        parent_field = Region._meta.get_field("parent")
+        while region.parent_id and parent_field.is_cached(region):
+            region = region.parent
+            loaded.append(region)
+        if not region.parent_id:
+            return loaded[::-1]
         codes = []
         code = parent_code(self.code)
         while code:
