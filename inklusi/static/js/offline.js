@@ -13,16 +13,20 @@
 
   if ("serviceWorker" in navigator && body.dataset.sw) {
     navigator.serviceWorker.register(body.dataset.sw, {scope: "/"}).then(() => {
-      const last = localStorage.getItem("inklusi-user") || "";
-      const worker = () => navigator.serviceWorker.ready.then((reg) => reg.active);
-      if (last !== (user || "")) {
-        worker().then((w) => w && w.postMessage({type: "forget"}));
+      // Another account (or none) on this phone: the pages kept for the last one go. The
+      // pages needed offline are fetched once a visit, and again after such a change, in
+      // the same message (so the worker never deletes them after fetching them). Noted as
+      // done only once the message is sent: a page left before that leaves it to the next.
+      const changed = (localStorage.getItem("inklusi-user") || "") !== (user || "");
+      const warm = Boolean(user) && navigator.onLine &&
+        (changed || !sessionStorage.getItem("inklusi-warm"));
+      if (!changed && !warm) return null;
+      return navigator.serviceWorker.ready.then((reg) => {
+        if (!reg.active) return;
+        reg.active.postMessage({type: "pages", forget: changed, warm: warm});
         localStorage.setItem("inklusi-user", user || "");
-      }
-      if (user && navigator.onLine && !sessionStorage.getItem("inklusi-warm")) {
-        sessionStorage.setItem("inklusi-warm", "1"); // once a visit: the pages needed offline
-        worker().then((w) => w && w.postMessage({type: "warm"}));
-      }
+        if (warm) sessionStorage.setItem("inklusi-warm", "1");
+      });
     }).catch(() => null);
     navigator.serviceWorker.addEventListener("message", (event) => {
       if (event.data && event.data.type === "flush") flush();

@@ -43,15 +43,15 @@ self.addEventListener("fetch", (event) => {
 
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type === "forget") {
-    // Another account (or none) on this phone: the pages kept for the last one go.
-    event.waitUntil(caches.delete(PAGE_CACHE));
-  } else if (data.type === "warm") {
-    event.waitUntil(caches.open(PAGE_CACHE).then((cache) => Promise.all(PAGES.map((page) =>
-      fetch(page, {credentials: "same-origin"}).then((response) => {
+  if (data.type === "pages") {
+    // First the pages kept for another account go (offline.js), then those needed offline
+    // are fetched again: in this order, so none of the new ones is deleted.
+    const forgotten = data.forget ? caches.delete(PAGE_CACHE) : Promise.resolve();
+    event.waitUntil(forgotten.then(() => data.warm && caches.open(PAGE_CACHE).then((cache) =>
+      Promise.all(PAGES.map((page) => fetch(page, {credentials: "same-origin"}).then((response) => {
         if (response.ok && !response.redirected) return cache.put(new URL(page, location.origin).href, response);
-      }).catch(() => null)
-    ))));
+      }).catch(() => null)))
+    )));
   }
 });
 
